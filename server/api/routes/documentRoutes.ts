@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { CreateBlankDocument, CreateDocumentFromTemplate } from '../../../shared/api/documents';
+import { apiError, formatIssues } from '../../../shared/api/errors';
+import { parseDocId } from '../../../shared/ids';
+import { renderPlainText } from '../../../shared/model/plainText';
+import type { Workspace } from '../../workspace';
+import { requirePermission } from '../app';
+
+/** The document routes: list, create (blank or from a template), read, text and model. */
+export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspace): void {
+  const { documents } = workspace;
+
+  const findDocument = (raw: string) => {
+    const id = parseDocId(raw);
+    if (!id.ok) return { error: id.error } as const;
+    const doc = documents.get(id.value);
+    return doc ? ({ doc } as const) : ({ error: `Unknown document '${id.value}'` } as const);
+  };
+
+  app.get('/api/documents', async () => ({ documents: documents.list() }));
+
+  app.post('/api/documents', async (request, reply) => {
+    if (!requirePermission(request, reply, 'createDocument')) return reply;
+    const body = request.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return reply.code(400).send(apiError('bad_request', 'Expected a JSON object { title, language } or { templateId, language, municipality, values }'));
+    }
+    const schema = 'templateId' in body ? CreateDocumentFromTemplate : CreateBlankDocument;
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
+    const created = documents.create(parsed.data);
+    if (!created.ok) return reply.code(400).send(apiError('bad_request', created.error));
+    return reply.code(201).send(created.value);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id', async (request, reply) => {
+    const found = findDocument(request.params.id);
+    return 'doc' in found ? found.doc : reply.code(404).send(apiError('not_found', found.error));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id/text', async (request, reply) => {
+    const found = findDocument(request.params.id);
+    if (!('doc' in found)) return reply.code(404).send(apiError('not_found', found.error));
+    const model = documents.model(found.doc.id);
+    return reply.type('text/plain; charset=utf-8').send(model ? renderPlainText(model) : '');
+  });
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id/model', async (request, reply) => {
+    const found = findDocument(request.params.id);
+    if (!('doc' in found)) return reply.code(404).send(apiError('not_found', found.error));
+    return documents.model(found.doc.id);
+  });
+}

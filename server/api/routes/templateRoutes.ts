@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { SaveTemplateRequest } from '../../../shared/api/documents';
+import { apiError, formatIssues } from '../../../shared/api/errors';
+import { templateFromModel } from '../../../shared/templates/templateFromModel';
+import type { Workspace } from '../../workspace';
+import { requirePermission } from '../app';
+
+/** The template routes: the library with its load errors, and saving a document as a template. */
+export function registerTemplateRoutes(app: FastifyInstance, workspace: Workspace): void {
+  app.get('/api/templates', async () => workspace.templates.list());
+
+  app.post('/api/templates', async (request, reply) => {
+    if (!requirePermission(request, reply, 'manageTemplates')) return reply;
+    const parsed = SaveTemplateRequest.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
+    const { fromDocumentId, id, title } = parsed.data;
+    const doc = workspace.documents.get(fromDocumentId);
+    if (!doc) return reply.code(404).send(apiError('not_found', `Unknown document '${fromDocumentId}'`));
+    if (workspace.templates.get(id)) return reply.code(409).send(apiError('conflict', `A template with id '${id}' already exists: choose another id`));
+    const model = workspace.documents.model(doc.id);
+    if (!model) return reply.code(404).send(apiError('not_found', `Unknown document '${fromDocumentId}'`));
+    const template = templateFromModel(model, id, typeof title === 'string' ? { ka: title, en: title } : title);
+    workspace.templates.save(template);
+    const summary = workspace.templates.list().templates.find((t) => t.id === id);
+    return reply.code(201).send(summary);
+  });
+}

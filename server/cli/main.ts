@@ -1,0 +1,23 @@
+import { serveCommand } from './serveCommand';
+import { UsageError } from './args';
+
+/** The command line: `serve`, and the workspace tools, each a subcommand. */
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  serve: serveCommand,
+};
+
+async function main(): Promise<void> {
+  const [name, ...argv] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) throw new UsageError(`Unknown command '${name ?? ''}': expected one of ${Object.keys(COMMANDS).join(', ')}`);
+  await command(argv);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(`[sajaro] ${(error as Error).message}`);
+  process.exit(1);
+});

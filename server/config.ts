@@ -1,0 +1,38 @@
+/** The server's named defaults, in one place (CONVENTIONS.md: name defaults once). */
+export const SERVER_DEFAULTS = {
+  port: 4870,
+  host: '127.0.0.1',
+  /** A document's stored updates are merged into one row after this many (DESIGN.md, compaction). */
+  compactAfterUpdates: 500,
+  /** The largest sync message a client may send; a larger one closes that connection. */
+  maxSyncMessageBytes: 8 * 1024 * 1024,
+  /** The largest JSON body an API request may carry. */
+  maxBodyBytes: 1024 * 1024,
+  /** WebSocket connection attempts allowed per address per minute. */
+  syncConnectionsPerMinute: 30,
+  /** API requests allowed per address per minute. */
+  apiRequestsPerMinute: 1200,
+  /** Database file name inside the data folder. */
+  databaseFile: 'workspace.sqlite',
+  ownerTokenFile: 'owner.token',
+  templatesFolder: 'templates',
+} as const;
+
+/** How a server instance is set up; every field has a default in SERVER_DEFAULTS. */
+export interface ServerOptions {
+  readonly dataDir: string;
+  readonly port?: number;
+  readonly host?: string;
+  /** The built renderer to serve; omitted, the server is API and sync only. */
+  readonly rendererDir?: string;
+  /** Folder of the shipped templates. */
+  readonly templatesDir?: string;
+  readonly syncConnectionsPerMinute?: number;
+  readonly apiRequestsPerMinute?: number;
+  readonly maxSyncMessageBytes?: number;
+  /** Extra origins allowed by CORS, e.g. the desktop app's own origin. */
+  readonly allowedOrigins?: readonly string[];
+  /** better-sqlite3's native binding, for Electron's ABI build (DESIGN.md, "Native ABI"). */
+  readonly nativeBinding?: string;
+  readonly log?: (line: string) => void;
+}

@@ -1,0 +1,23 @@
+import * as Y from 'yjs';
+import type { BlockSpec } from '../../shared/templates/actOutline';
+import { $buildOutline } from '../../shared/nodes/buildOutline';
+import { bindEditor, createActEditor, mirrorLexicalToYjs } from './actEditor';
+
+/**
+ * Builds a new act's first Yjs state from an outline. The server seeds each document exactly once, when it
+ * is created, so no client ever bootstraps content (two bootstraps would duplicate it).
+ */
+export function seedActState(blocks: readonly BlockSpec[], id: string): Uint8Array {
+  const editor = createActEditor();
+  const doc = new Y.Doc();
+  const binding = bindEditor(editor, doc, id);
+  const stop = mirrorLexicalToYjs(editor, binding);
+  try {
+    // Without `discrete` the update is scheduled, and the Yjs doc is still empty when we encode it.
+    editor.update(() => $buildOutline(blocks), { discrete: true });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    stop();
+    doc.destroy();
+  }
+}

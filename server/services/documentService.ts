@@ -1,0 +1,113 @@
+import type { Database } from 'better-sqlite3';
+import * as Y from 'yjs';
+import type { CreateDocumentRequest, DocumentSummary } from '../../shared/api/documents';
+import { randomId } from '../../shared/ids';
+import type { Language } from '../../shared/lang/language';
+import type { DocumentModel } from '../../shared/model/documentModel';
+import { deriveDocumentModel } from '../../shared/model/deriveModel';
+import type { SerializedState } from '../../shared/model/serializedState';
+import { fail, ok, type Parsed } from '../../shared/parsed';
+import { blankActOutline } from '../../shared/templates/blankAct';
+import { instantiateTemplate } from '../../shared/templates/instantiate';
+import { readEditorState } from '../lexical/actEditor';
+import { seedActState } from '../lexical/seed';
+import type { DocStore } from '../store/docStore';
+import type { TemplateLibrary } from '../templates/templateLibrary';
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  language: Language;
+  municipality: string;
+  template_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toSummary = (row: DocumentRow): DocumentSummary => ({
+  id: row.id,
+  title: row.title,
+  language: row.language,
+  municipality: row.municipality,
+  templateId: row.template_id,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** Documents of a workspace: their metadata, their creation from templates, and their derived text. */
+export interface DocumentService {
+  list(): DocumentSummary[];
+  get(id: string): DocumentSummary | null;
+  create(request: CreateDocumentRequest): Parsed<DocumentSummary>;
+  /** The document's current Yjs state: the live room's if it is open, else the stored one. */
+  currentState(id: string): Uint8Array;
+  model(id: string): DocumentModel | null;
+  /** The model of any Yjs state of this document (a frozen version, say). */
+  modelOf(id: string, state: Uint8Array): DocumentModel | null;
+  touch(id: string): void;
+}
+
+/** The live state of open documents, which the sync endpoint holds. */
+export type LiveStateSource = (docId: string) => Y.Doc | undefined;
+
+/** A document service on SQLite and the DocStore. */
+export function createDocumentService(db: Database, store: DocStore, templates: TemplateLibrary, live: LiveStateSource): DocumentService {
+  const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
+  const insert = db.prepare('INSERT INTO documents (id, title, language, municipality, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+
+  const service: DocumentService = {
+    list() {
+      return db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC').all().map(toSummary);
+    },
+    get(id) {
+      const row = byId.get(id);
+      return row ? toSummary(row) : null;
+    },
+    create(request) {
+      const id = `doc-${randomId(12)}`;
+      let outline;
+      let title: string;
+      let templateId: string | null = null;
+      let municipality = '';
+      if ('templateId' in request) {
+        const template = templates.get(request.templateId);
+        if (!template) return fail(`Unknown template '${request.templateId}': expected the id of a template from GET /api/templates`);
+        const built = instantiateTemplate(template, { language: request.language, municipality: request.municipality, values: request.values });
+        if (!built.ok) return built;
+        outline = built.value;
+        title = request.title ?? template.title[request.language];
+        templateId = template.id;
+        municipality = request.municipality;
+      } else {
+        outline = blankActOutline(request.title, request.language, request.municipality);
+        title = request.title;
+        municipality = request.municipality ?? '';
+      }
+      const seed = seedActState(outline, id);
+      const now = new Date().toISOString();
+      // One action, one transaction: the row and its first state exist together or not at all.
+      db.transaction(() => {
+        insert.run(id, title, request.language, municipality, templateId, now, now);
+        store.append(id, seed);
+      })();
+      return ok(toSummary(byId.get(id)!));
+    },
+    currentState(id) {
+      const doc = live(id);
+      return doc ? Y.encodeStateAsUpdate(doc) : (store.load(id) ?? new Uint8Array([0, 0]));
+    },
+    model(id) {
+      return service.modelOf(id, service.currentState(id));
+    },
+    modelOf(id, state) {
+      const row = byId.get(id);
+      if (!row) return null;
+      return deriveDocumentModel(readEditorState(state, id) as unknown as SerializedState, row.language);
+    },
+    touch(id) {
+      touch.run(new Date().toISOString(), id);
+    },
+  };
+  return service;
+}

@@ -1,0 +1,48 @@
+import type { Database } from 'better-sqlite3';
+import * as Y from 'yjs';
+
+/**
+ * Where document updates live: the shape of y-redis's storage and Hocuspocus's fetch/store, so a
+ * PostgreSQL store can replace SQLite where a deployment outgrows one machine (DESIGN.md).
+ */
+export interface DocStore {
+  /** The document's whole state as one update, or null when nothing is stored. */
+  load(docId: string): Uint8Array | null;
+  /** Appends one update durably. Callers run it inside their transaction. */
+  append(docId: string, update: Uint8Array): void;
+  /** Merges all stored updates of a document into one row, in one transaction. */
+  compact(docId: string): void;
+  /** How many update rows the document has. */
+  count(docId: string): number;
+}
+
+/** A DocStore on SQLite: one row per update, merged by compaction. */
+export function createSqliteDocStore(db: Database): DocStore {
+  const selectUpdates = db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE doc_id = ? ORDER BY seq');
+  const insert = db.prepare<[string, Buffer]>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)');
+  const remove = db.prepare<[string]>('DELETE FROM doc_updates WHERE doc_id = ?');
+  const countRows = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ?');
+
+  const load = (docId: string): Uint8Array | null => {
+    const rows = selectUpdates.all(docId);
+    if (rows.length === 0) return null;
+    if (rows.length === 1) return new Uint8Array(rows[0]!.data);
+    return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)));
+  };
+
+  return {
+    load,
+    append(docId, update) {
+      insert.run(docId, Buffer.from(update));
+    },
+    compact: db.transaction((docId: string) => {
+      const merged = load(docId);
+      if (!merged) return;
+      remove.run(docId);
+      insert.run(docId, Buffer.from(merged));
+    }),
+    count(docId) {
+      return countRows.get(docId)?.n ?? 0;
+    },
+  };
+}

@@ -1,0 +1,195 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Member } from '../../shared/api/members';
+import {
+  decodeClientMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  isEmptyUpdate,
+} from './messages';
+
+/** One client's socket as the room sees it. */
+export interface SyncConnection {
+  readonly member: Member;
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** What a room needs from the workspace: durable storage and the rules on who may edit the text. */
+export interface RoomHost {
+  /** Stores one update durably; runs `apply` in the same transaction and rolls back if it throws. */
+  persist(docId: string, update: Uint8Array, apply: () => void): void;
+  /** Why this member may not change the text now (read-only role, adopted act), or null if they may. */
+  refuseEdit(docId: string, member: Member): string | null;
+  log(line: string): void;
+}
+
+/** Origin of transactions that load stored state: they must not be stored again (CONVENTIONS.md). */
+export const LOAD_ORIGIN = Symbol('load');
+
+/**
+ * The live state of one document on the server: its Y.Doc, its awareness and the connected clients. Every
+ * client update is stored before anyone else sees it, so a crash never loses what a client has seen.
+ */
+export class DocRoom {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly connections = new Map<SyncConnection, Set<number>>();
+  private pending: Array<{ update: Uint8Array; origin: unknown }> = [];
+  private broken = false;
+
+  constructor(
+    readonly docId: string,
+    stored: Uint8Array | null,
+    private readonly host: RoomHost,
+  ) {
+    // The server holds no awareness state of its own.
+    this.awareness.setLocalState(null);
+    if (stored) Y.applyUpdate(this.doc, stored, LOAD_ORIGIN);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== LOAD_ORIGIN) this.pending.push({ update, origin });
+    });
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const owner = this.connectionOf(origin);
+      if (owner) {
+        for (const id of added) owner.add(id);
+        for (const id of removed) owner.delete(id);
+      }
+      if (changed.length) this.broadcast(encodeAwareness(this.awareness, changed), null);
+    });
+  }
+
+  /** How many clients are connected. */
+  get size(): number {
+    return this.connections.size;
+  }
+
+  /** Joins a client: sends the server's sync step 1 and the current awareness states. */
+  join(connection: SyncConnection): void {
+    this.connections.set(connection, new Set());
+    connection.send(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) connection.send(encodeAwareness(this.awareness, states));
+  }
+
+  /** Removes a client and its awareness states (its cursor disappears for everyone else). */
+  leave(connection: SyncConnection): void {
+    const ids = this.connections.get(connection);
+    if (!ids) return;
+    this.connections.delete(connection);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+  }
+
+  /** Handles one binary message; a malformed one closes that connection only, with a logged reason. */
+  receive(connection: SyncConnection, data: Uint8Array): void {
+    if (!this.connections.has(connection) || this.broken) return;
+    let message;
+    try {
+      message = decodeClientMessage(data);
+      switch (message.kind) {
+        case 'syncStep1':
+          connection.send(encodeSyncStep2(this.doc, message.stateVector));
+          return;
+        case 'queryAwareness':
+          connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+          return;
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+          return;
+        case 'update':
+          this.applyClientUpdate(connection, message.update);
+          return;
+      }
+    } catch (error) {
+      this.host.log(`[sync] closed ${this.docId} for ${connection.member.name}: malformed message (${describe(error)})`);
+      connection.close(1003, 'malformed message');
+      this.leave(connection);
+    }
+  }
+
+  /** Closes every connection of a member (a revoked token). */
+  closeMember(memberId: string, reason: string): void {
+    for (const connection of [...this.connections.keys()]) {
+      if (connection.member.id === memberId) {
+        connection.close(4001, reason);
+        this.leave(connection);
+      }
+    }
+  }
+
+  /** Closes every connection (shutdown, or the document could not take an update). */
+  closeAll(code: number, reason: string): void {
+    for (const connection of [...this.connections.keys()]) {
+      connection.close(code, reason);
+      this.leave(connection);
+    }
+  }
+
+  /** Applies a change made by the server itself, stored and broadcast like a client's. */
+  applyServerUpdate(update: Uint8Array, origin: unknown): void {
+    this.host.persist(this.docId, update, () => Y.applyUpdate(this.doc, update, origin));
+    this.flush();
+  }
+
+  private applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
+    // Decoding first rejects garbage before the store or the document sees it.
+    if (isEmptyUpdate(update)) return;
+    const refusal = this.host.refuseEdit(this.docId, connection.member);
+    if (refusal) {
+      connection.send(encodePermissionDenied(refusal));
+      return;
+    }
+    try {
+      this.host.persist(this.docId, update, () => Y.applyUpdate(this.doc, update, connection));
+    } catch (error) {
+      // The transaction rolled back, so the store is as it was; the in-memory doc may not be, so drop it and
+      // let every client resync from the store.
+      this.pending = [];
+      this.broken = true;
+      this.host.log(`[sync] closed ${this.docId}: an update could not be applied (${describe(error)})`);
+      this.closeAll(1011, 'update could not be applied');
+      return;
+    }
+    this.flush();
+  }
+
+  /** Broadcasts what was applied, only after it was committed. */
+  private flush(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const { update, origin } of pending) this.broadcast(encodeUpdate(update), this.connectionOf(origin) ? origin : null);
+  }
+
+  /** True once the room dropped its state after a failed update; the workspace replaces it. */
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
+  private connectionOf(origin: unknown): Set<number> | undefined {
+    return this.connections.get(origin as SyncConnection);
+  }
+
+  private broadcast(data: Uint8Array, except: unknown): void {
+    for (const connection of this.connections.keys()) if (connection !== except) connection.send(data);
+  }
+
+  /** Frees the document's memory once nobody is connected. */
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

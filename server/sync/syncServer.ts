@@ -1,0 +1,124 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Member } from '../../shared/api/members';
+import { parseDocId } from '../../shared/ids';
+import { DocRoom, type RoomHost, type SyncConnection } from './docRoom';
+import { createRateLimiter } from './rateLimiter';
+
+/** What the sync endpoint needs from the workspace. */
+export interface SyncHost extends RoomHost {
+  authenticate(token: string | undefined): Member | null;
+  documentExists(docId: string): boolean;
+  load(docId: string): Uint8Array | null;
+  /** Called when the last client left a document: a good moment to compact. */
+  roomEmptied(docId: string): void;
+}
+
+/** The sync endpoint's settings. */
+export interface SyncOptions {
+  readonly maxMessageBytes: number;
+  readonly connectionsPerMinute: number;
+}
+
+/** The sync endpoint `GET /sync/<docId>?token=…`, speaking the y-websocket protocol. */
+export class SyncServer {
+  private readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, DocRoom>();
+  private readonly allowConnection: (key: string) => boolean;
+
+  constructor(
+    private readonly host: SyncHost,
+    options: SyncOptions,
+  ) {
+    // ws closes a connection whose message exceeds maxPayload (close code 1009).
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.allowConnection = createRateLimiter(options.connectionsPerMinute);
+  }
+
+  /** Handles an HTTP upgrade; anything that is not a valid, authorised sync request gets a JSON error. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const match = /^\/sync\/([^/]+)$/.exec(url.pathname);
+    if (!match) return rejectUpgrade(socket, 404, 'not_found', `No sync endpoint at '${url.pathname}': expected /sync/<docId>`);
+    if (!this.allowConnection(request.socket.remoteAddress ?? 'unknown')) {
+      return rejectUpgrade(socket, 429, 'rate_limited', 'Too many connection attempts from this address: wait a minute');
+    }
+    const member = this.host.authenticate(url.searchParams.get('token') ?? undefined);
+    if (!member) return rejectUpgrade(socket, 401, 'unauthorized', 'Missing or invalid token: expected ?token=<member token>');
+    const docId = parseDocId(decodeURIComponent(match[1] ?? ''));
+    if (!docId.ok || !this.host.documentExists(docId.value)) {
+      return rejectUpgrade(socket, 404, 'not_found', `Unknown document '${match[1]}'`);
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, docId.value, member));
+  }
+
+  /** The live room of a document, loading it from the store on first use. */
+  room(docId: string): DocRoom {
+    let room = this.rooms.get(docId);
+    if (!room || room.isBroken) {
+      room?.destroy();
+      room = new DocRoom(docId, this.host.load(docId), this.host);
+      this.rooms.set(docId, room);
+    }
+    return room;
+  }
+
+  /** The live room if the document is open, without loading it. */
+  openRoom(docId: string): DocRoom | undefined {
+    return this.rooms.get(docId);
+  }
+
+  /** Closes every open connection of a member, at once (a revoked token). */
+  closeMember(memberId: string): void {
+    for (const room of this.rooms.values()) room.closeMember(memberId, 'token revoked');
+  }
+
+  /** Closes all connections and frees all rooms. */
+  close(): void {
+    for (const [docId, room] of this.rooms) {
+      room.closeAll(1001, 'server shutting down');
+      this.host.roomEmptied(docId);
+      room.destroy();
+    }
+    this.rooms.clear();
+    this.wss.close();
+  }
+
+  private accept(ws: WebSocket, docId: string, member: Member): void {
+    const room = this.room(docId);
+    const connection: SyncConnection = {
+      member,
+      send: (data) => {
+        if (ws.readyState === ws.OPEN) ws.send(data);
+      },
+      close: (code, reason) => ws.close(code, reason),
+    };
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (!isBinary) {
+        this.host.log(`[sync] closed ${docId} for ${member.name}: text frame, expected binary`);
+        ws.close(1003, 'expected binary messages');
+        return;
+      }
+      this.room(docId) === room ? room.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) : ws.close(1011, 'document reloaded');
+    });
+    ws.on('close', (code) => {
+      if (code === 1009) this.host.log(`[sync] closed ${docId} for ${member.name}: message too large`);
+      room.leave(connection);
+      if (room.size === 0 && this.rooms.get(docId) === room) {
+        this.rooms.delete(docId);
+        this.host.roomEmptied(docId);
+        room.destroy();
+      }
+    });
+    ws.on('error', (error) => this.host.log(`[sync] ${docId}: ${error.message}`));
+    room.join(connection);
+  }
+}
+
+function rejectUpgrade(socket: Duplex, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ error: { code, message } });
+  const reason = { 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests' }[status] ?? 'Error';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}

@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { Template } from '../../shared/templates/templateFormat';
+import { parseTemplate } from '../../shared/templates/parseTemplate';
+import { placeholdersOf } from '../../shared/templates/instantiate';
+import type { TemplateListing } from '../../shared/api/templates';
+
+/** The templates a workspace offers: the shipped ones, then the workspace's own (which win on equal ids). */
+export interface TemplateLibrary {
+  /** Every template that loads, and one error per file that does not. */
+  list(): TemplateListing;
+  get(id: string): Template | null;
+  /** Saves a template into the workspace's folder. */
+  save(template: Template): void;
+}
+
+/** A library reading YAML files from folders on each call, so an edited file shows up without a restart. */
+export function createTemplateLibrary(shippedDir: string | undefined, workspaceDir: string): TemplateLibrary {
+  const load = (): { templates: Map<string, Template>; errors: { file: string; message: string }[] } => {
+    const templates = new Map<string, Template>();
+    const errors: { file: string; message: string }[] = [];
+    for (const dir of [shippedDir, workspaceDir]) {
+      if (!dir || !existsSync(dir)) continue;
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort()) {
+        let source: string;
+        try {
+          source = readFileSync(join(dir, file), 'utf8');
+        } catch (error) {
+          errors.push({ file, message: `${file}: cannot be read (${(error as Error).message})` });
+          continue;
+        }
+        const parsed = parseTemplate(file, source);
+        if (parsed.ok) templates.set(parsed.value.id, parsed.value);
+        else errors.push({ file, message: parsed.error });
+      }
+    }
+    return { templates, errors };
+  };
+
+  return {
+    list() {
+      const { templates, errors } = load();
+      return {
+        templates: [...templates.values()].map((t) => ({
+          id: t.id,
+          title: t.title,
+          kind: t.kind,
+          actType: t.actType,
+          description: t.description ?? null,
+          placeholders: placeholdersOf(t).map((p) => ({ name: p.name, label: p.label, required: p.required, default: p.default ?? null })),
+        })),
+        errors,
+      };
+    },
+    get(id) {
+      return load().templates.get(id) ?? null;
+    },
+    save(template) {
+      mkdirSync(workspaceDir, { recursive: true });
+      const file = join(workspaceDir, `${template.id}.yaml`);
+      // Write then rename, so a crash never leaves a half-written template.
+      writeFileSync(`${file}.tmp`, stringify(template, { lineWidth: 0 }), 'utf8');
+      renameSync(`${file}.tmp`, file);
+    },
+  };
+}

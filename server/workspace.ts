@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { Member } from '../shared/api/members';
+import { SERVER_DEFAULTS, type ServerOptions } from './config';
+import { openDatabase } from './db/openDatabase';
+import { createMemberRegistry, type MemberRegistry } from './auth/members';
+import { ensureOwnerToken } from './auth/ownerToken';
+import { createSqliteDocStore, type DocStore } from './store/docStore';
+import { createDocumentService, type DocumentService } from './services/documentService';
+import { createTemplateLibrary, type TemplateLibrary } from './templates/templateLibrary';
+import { SyncServer } from './sync/syncServer';
+import { canEditText } from './auth/permissions';
+
+/** Everything one workspace server holds: its database, members, documents, templates and live rooms. */
+export interface Workspace {
+  readonly dataDir: string;
+  readonly db: Database;
+  readonly store: DocStore;
+  readonly members: MemberRegistry;
+  readonly documents: DocumentService;
+  readonly templates: TemplateLibrary;
+  readonly sync: SyncServer;
+  readonly ownerToken: string;
+  readonly log: (line: string) => void;
+  close(): void;
+}
+
+/** Opens a workspace in a data folder, creating the folder, the database and the owner token as needed. */
+export function openWorkspace(options: ServerOptions): Workspace {
+  const log = options.log ?? ((line: string) => console.log(line));
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, SERVER_DEFAULTS.databaseFile), options.nativeBinding);
+  const store = createSqliteDocStore(db);
+  const members = createMemberRegistry(db);
+  const ownerToken = ensureOwnerToken(options.dataDir, members);
+  const templates = createTemplateLibrary(options.templatesDir, join(options.dataDir, SERVER_DEFAULTS.templatesFolder));
+  const documentExists = db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?');
+  const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  const lastTouched = new Map<string, number>();
+
+  let sync: SyncServer | undefined = undefined;
+  const documents = createDocumentService(db, store, templates, (docId) => sync?.openRoom(docId)?.doc);
+  const persist = db.transaction((docId: string, update: Uint8Array, apply: () => void) => {
+    store.append(docId, update);
+    const now = Date.now();
+    // updated_at is for people, so once a second per document is precise enough and saves a write per keystroke.
+    if (now - (lastTouched.get(docId) ?? 0) > 1000) {
+      lastTouched.set(docId, now);
+      touch.run(new Date(now).toISOString(), docId);
+    }
+    apply();
+  });
+
+  sync = new SyncServer(
+    {
+      authenticate: (token) => members.authenticate(token),
+      documentExists: (docId) => documentExists.get(docId) !== undefined,
+      load: (docId) => store.load(docId),
+      persist: (docId, update, apply) => {
+        persist(docId, update, apply);
+        if (store.count(docId) > SERVER_DEFAULTS.compactAfterUpdates) store.compact(docId);
+      },
+      refuseEdit: (docId: string, member: Member) => canEditText(workspaceRef, docId, member),
+      roomEmptied: (docId) => store.compact(docId),
+      log,
+    },
+    {
+      maxMessageBytes: options.maxSyncMessageBytes ?? SERVER_DEFAULTS.maxSyncMessageBytes,
+      connectionsPerMinute: options.syncConnectionsPerMinute ?? SERVER_DEFAULTS.syncConnectionsPerMinute,
+    },
+  );
+
+  const workspaceRef: Workspace = {
+    dataDir: options.dataDir,
+    db,
+    store,
+    members,
+    documents,
+    templates,
+    sync,
+    ownerToken,
+    log,
+    close() {
+      sync?.close();
+      db.close();
+    },
+  };
+  return workspaceRef;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../lang/language';
+
+/** A document as the API lists it. */
+export interface DocumentSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly language: Language;
+  readonly municipality: string;
+  readonly templateId: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+const language = z.enum(LANGUAGES, { error: "expected 'ka' or 'en'" });
+
+/** `POST /api/documents` for a blank act. */
+export const CreateBlankDocument = z
+  .object({ title: z.string().trim().min(1, 'expected a non-empty title').max(300), language, municipality: z.string().trim().max(120).optional() })
+  .strict();
+
+/** `POST /api/documents` from a template: the server seeds the act (DESIGN.md, "Create"). */
+export const CreateDocumentFromTemplate = z
+  .object({
+    templateId: z.string().min(1).max(64),
+    language,
+    municipality: z.string().trim().min(1, 'expected a municipality').max(120),
+    title: z.string().trim().min(1).max(300).optional(),
+    values: z.record(z.string().max(80), z.string().max(2000)).default({}),
+  })
+  .strict();
+
+/** Either way of creating a document. */
+export const CreateDocumentRequest = z.union([CreateDocumentFromTemplate, CreateBlankDocument], {
+  error: "expected { title, language } or { templateId, language, municipality, values }",
+});
+/** A parsed create request. */
+export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>;
+
+/** `POST /api/templates`: save a document as a workspace template. */
+export const SaveTemplateRequest = z
+  .object({
+    fromDocumentId: z.string().min(1),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "expected an id of a-z, 0-9 and '-'"),
+    title: z.union([z.string().trim().min(1).max(200), z.object({ ka: z.string().min(1), en: z.string().min(1) })]),
+  })
+  .strict();

@@ -1,0 +1,105 @@
+import type { Language } from '../lang/language';
+
+/**
+ * The 33 letters of the modern Georgian alphabet in enumeration order; subparagraphs are lettered with them
+ * (GLOSSARY.md, "Structure and numbering").
+ */
+export const GEORGIAN_LETTERS = [
+  'ა', 'ბ', 'გ', 'დ', 'ე', 'ვ', 'ზ', 'თ', 'ი', 'კ', 'ლ', 'მ', 'ნ', 'ო', 'პ', 'ჟ', 'რ',
+  'ს', 'ტ', 'უ', 'ფ', 'ქ', 'ღ', 'ყ', 'შ', 'ჩ', 'ც', 'ძ', 'წ', 'ჭ', 'ხ', 'ჯ', 'ჰ',
+] as const;
+
+const LATIN_LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('');
+
+/**
+ * The letter of the n-th subparagraph (1-based). Past the end of the alphabet letters double, as in
+ * spreadsheets and Word lists: the 34th Georgian point is „აა".
+ */
+export function subparagraphLetter(n: number, language: Language): string {
+  const letters: readonly string[] = language === 'ka' ? GEORGIAN_LETTERS : LATIN_LETTERS;
+  let i = Math.max(1, Math.floor(n));
+  let out = '';
+  while (i > 0) {
+    const rem = (i - 1) % letters.length;
+    out = letters[rem] + out;
+    i = Math.floor((i - 1) / letters.length);
+  }
+  return out;
+}
+
+/** Roman numerals for chapters: თავი I, თავი II. */
+export function romanNumeral(n: number): string {
+  const table: ReadonlyArray<readonly [number, string]> = [
+    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  ];
+  let rest = Math.max(1, Math.floor(n));
+  let out = '';
+  for (const [value, symbol] of table) {
+    while (rest >= value) {
+      out += symbol;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/**
+ * A Georgian ordinal written with numerals, as citations use it: 1 is პირველი; numbers whose ordinal word
+ * begins with "მე-" (2–20, 40, 60, 80, 100) are "მე-N"; all others are "N-ე" (21-ე, 24-ე, 101-ე).
+ */
+export function georgianOrdinal(n: number): string {
+  if (n === 1) return 'პირველი';
+  if ((n >= 2 && n <= 20) || n === 40 || n === 60 || n === 80 || n === 100) return `მე-${n}`;
+  return `${n}-ე`;
+}
+
+/** The path of a subparagraph below its paragraph, e.g. [2, 1] → „ბ.ა" in Georgian, "b.a" in English. */
+export function subparagraphPath(path: readonly number[], language: Language): string {
+  return path.map((n) => subparagraphLetter(n, language)).join('.');
+}
+
+/** What a cross-reference can point at: an article, optionally one of its paragraphs and subparagraphs. */
+export interface CitationTarget {
+  readonly article: number;
+  readonly paragraph?: number;
+  readonly subparagraph?: readonly number[];
+}
+
+/**
+ * A citation in the document's language: "მე-3 მუხლის მე-2 პუნქტის „ა“ ქვეპუნქტი" / "Article 3(2)(a)". In
+ * Georgian the higher units are in the genitive and the last one in the nominative.
+ */
+export function formatCitation(target: CitationTarget, language: Language): string {
+  if (language === 'en') {
+    let out = `Article ${target.article}`;
+    if (target.paragraph !== undefined) out += `(${target.paragraph})`;
+    if (target.subparagraph?.length) out += `(${subparagraphPath(target.subparagraph, 'en')})`;
+    return out;
+  }
+  const units: string[] = [`${georgianOrdinal(target.article)} მუხლ`];
+  if (target.paragraph !== undefined) units.push(`${georgianOrdinal(target.paragraph)} პუნქტ`);
+  if (target.subparagraph?.length) units.push(`„${subparagraphPath(target.subparagraph, 'ka')}“ ქვეპუნქტ`);
+  return units.map((unit, i) => (i === units.length - 1 ? `${unit}ი` : `${unit}ის`)).join(' ');
+}
+
+/** The label of an article heading line: "მუხლი 3" / "Article 3". */
+export function articleLabel(n: number, language: Language): string {
+  return language === 'ka' ? `მუხლი ${n}` : `Article ${n}`;
+}
+
+/** The label of a chapter: "თავი II" / "Chapter II". */
+export function chapterLabel(n: number, language: Language): string {
+  return language === 'ka' ? `თავი ${romanNumeral(n)}` : `Chapter ${romanNumeral(n)}`;
+}
+
+/** The label of an annex: "დანართი №1" / "Annex 1". */
+export function annexLabel(n: number, language: Language): string {
+  return language === 'ka' ? `დანართი №${n}` : `Annex ${n}`;
+}
+
+/** The label in front of a numbered paragraph ("2.") or a subparagraph ("ბ)", "ბ.ა)"). */
+export function clauseLabel(path: readonly number[], language: Language): string {
+  if (path.length <= 1) return `${path[0] ?? 1}.`;
+  return `${subparagraphPath(path.slice(1), language)})`;
+}
