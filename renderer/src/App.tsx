@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch } from 'wouter';
+import type { Session } from './connection/session';
+import { SessionContext } from './connection/SessionContext';
+import { DocumentListPage } from './documents/DocumentListPage';
+import { DocumentPage } from './editor/DocumentPage';
+import { LanguageSwitch } from './ui/LanguageSwitch';
+import { NamePrompt } from './ui/NamePrompt';
+import { useUserIdentity } from './ui/userIdentity';
+
+/** The app shell: top bar with the language switch, and the two pages. */
+export function App({ session }: { session: Session | null }) {
+  const { t } = useTranslation();
+  const identity = useUserIdentity();
+  return (
+    <div className="sj-app">
+      <header className="sj-topbar">
+        <Link href="/" className="sj-brand">
+          <strong>{t('app.name')}</strong> <span>{t('app.tagline')}</span>
+        </Link>
+        <LanguageSwitch />
+      </header>
+      {session ? (
+        <SessionContext.Provider value={session}>
+          <Switch>
+            <Route path="/documents/:id">{(params) => <DocumentPage docId={params.id} />}</Route>
+            <Route>
+              <DocumentListPage />
+            </Route>
+          </Switch>
+          {identity.name ? null : <NamePrompt />}
+        </SessionContext.Provider>
+      ) : (
+        <p className="sj-error" role="alert">
+          {t('auth.missing')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { useCallback, useRef, useState } from 'react';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
+import type { Provider } from '@lexical/yjs';
+import type { LexicalEditor } from 'lexical';
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+import type { Language } from '../../../shared/lang/language';
+import { ACT_NODES } from '../../../shared/nodes';
+import type { Session } from '../connection/session';
+import { createDocumentConnection, type DocumentConnection } from './createProvider';
+import { ActCommandsPlugin } from './plugins/ActCommandsPlugin';
+import { INSERT_REFERENCE_COMMAND } from './plugins/actCommands';
+import { NumberingPlugin, type OutlineEntry } from './plugins/NumberingPlugin';
+import { Toolbar } from './Toolbar';
+import { OutlineSidebar } from './OutlineSidebar';
+import { ReferencePicker } from './ReferencePicker';
+
+/** What the editor needs to know of its document and its user. */
+export interface ActEditorProps {
+  readonly session: Session;
+  readonly docId: string;
+  readonly language: Language;
+  readonly userName: string;
+  readonly userColor: string;
+  readonly readOnly: boolean;
+  readonly onProvider: (provider: WebsocketProvider) => void;
+  /** Rendered in the right-hand column, under the outline (presence, status). */
+  readonly aside?: React.ReactNode;
+}
+
+/**
+ * The act editor: Lexical over Yjs through the stock CollaborationPlugin. The server seeds every document,
+ * so the plugin never bootstraps content; the plugin's Yjs undo manager makes undo per user.
+ */
+export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, aside }: ActEditorProps) {
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const [editor, setEditor] = useState<LexicalEditor | null>(null);
+  const [outline, setOutline] = useState<OutlineEntry[]>([]);
+  const [picking, setPicking] = useState(false);
+  const connection = useRef<DocumentConnection | null>(null);
+
+  const providerFactory = useCallback(
+    (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
+      connection.current?.local.destroy();
+      connection.current = createDocumentConnection(session, id, yjsDocMap);
+      onProvider(connection.current.provider);
+      return connection.current.provider as unknown as Provider;
+    },
+    [session, onProvider],
+  );
+  const onEditorRef = useCallback((value: LexicalEditor | null) => {
+    editorRef.current = value;
+    setEditor(value);
+  }, []);
+  const requestReference = useCallback(() => setPicking(true), []);
+
+  const initialConfig = {
+    namespace: `sajaro-${docId}`,
+    nodes: [...ACT_NODES],
+    // CollaborationPlugin owns the content: no initial state of our own (DESIGN.md).
+    editorState: null,
+    editable: !readOnly,
+    onError: (error: Error) => console.error('[editor]', error),
+    theme: { paragraph: 'sj-text', table: 'sj-table', tableCell: 'sj-table-cell', tableCellHeader: 'sj-table-header', text: { bold: 'sj-bold', italic: 'sj-italic', underline: 'sj-underline' } },
+  };
+
+  return (
+    <LexicalCollaboration>
+      <LexicalComposer initialConfig={initialConfig}>
+        <EditorRefPlugin editorRef={onEditorRef} />
+        <Toolbar editor={editor} disabled={readOnly} onReference={requestReference} />
+        <div className="sj-editor-layout">
+          <div className="sj-page-wrap">
+            <div className={`sj-page sj-lang-${language}`} lang={language}>
+              <RichTextPlugin contentEditable={<ContentEditable className="sj-editor" aria-label="act text" spellCheck={false} />} ErrorBoundary={LexicalErrorBoundary} />
+            </div>
+          </div>
+          <aside className="sj-aside">
+            {aside}
+            <OutlineSidebar outline={outline} editor={editor} />
+          </aside>
+        </div>
+        <CollaborationPlugin id={docId} providerFactory={providerFactory} shouldBootstrap={false} username={userName} cursorColor={userColor} />
+        <TablePlugin />
+        <NumberingPlugin language={language} onOutline={setOutline} />
+        <ActCommandsPlugin onRequestReference={requestReference} />
+      </LexicalComposer>
+      {picking ? (
+        <ReferencePicker
+          outline={outline}
+          onClose={() => setPicking(false)}
+          onPick={(uid) => {
+            setPicking(false);
+            editorRef.current?.focus();
+            editorRef.current?.dispatchCommand(INSERT_REFERENCE_COMMAND, uid);
+          }}
+        />
+      ) : null}
+    </LexicalCollaboration>
+  );
+}

@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { WebsocketProvider } from 'y-websocket';
+import type { DocumentSummary } from '../../../shared/api/documents';
+import type { Member } from '../../../shared/api/members';
+import { apiFetch, ApiError } from '../connection/api';
+import { useSession } from '../connection/SessionContext';
+import { ActEditor } from './ActEditor';
+import { ConnectionIndicator, useConnectionState } from './ConnectionIndicator';
+import { PresenceList } from './PresenceList';
+import { useUserIdentity } from '../ui/userIdentity';
+
+/** The page of one act: its title bar, the editor, and who is here. */
+export function DocumentPage({ docId }: { docId: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const identity = useUserIdentity();
+  const [doc, setDoc] = useState<DocumentSummary | null>(null);
+  const [me, setMe] = useState<Member | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [provider, setProvider] = useState<WebsocketProvider | null>(null);
+  const connection = useConnectionState(provider);
+  const onProvider = useCallback((p: WebsocketProvider) => setProvider(p), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([apiFetch<DocumentSummary>(session, `/api/documents/${encodeURIComponent(docId)}`), apiFetch<Member>(session, '/api/me')])
+      .then(([d, m]) => {
+        if (cancelled) return;
+        setDoc(d);
+        setMe(m);
+        localStorage.setItem(`sajaro.doc.${docId}`, JSON.stringify(d));
+      })
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        // Offline: open the act from what this computer remembers, so work goes on without a connection.
+        const remembered = localStorage.getItem(`sajaro.doc.${docId}`);
+        if (e instanceof ApiError && e.code === 'network' && remembered) setDoc(JSON.parse(remembered) as DocumentSummary);
+        else setError(e instanceof ApiError && e.status === 404 ? t('editor.notFound') : e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('errors.generic', { message: (e as Error).message }));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [session, docId, t]);
+
+  if (error) return <div className="sj-error" role="alert">{error} <Link href="/">{t('editor.back')}</Link></div>;
+  if (!doc || !identity.name) return <div className="sj-loading">{t('editor.loading')}</div>;
+  const readOnly = me !== null && (me.role === 'reviewer' || me.role === 'observer');
+
+  return (
+    <div className="sj-document">
+      <header className="sj-doc-header">
+        <Link href="/" className="sj-back">
+          ← {t('editor.back')}
+        </Link>
+        <h1 className="sj-doc-title">{doc.title}</h1>
+        <span className="sj-doc-lang">{doc.language === 'ka' ? 'ქართული' : 'English'}</span>
+        {readOnly ? <span className="sj-badge">{t('editor.readOnly')}</span> : null}
+        <ConnectionIndicator state={connection} />
+      </header>
+      <ActEditor
+        key={docId}
+        session={session}
+        docId={docId}
+        language={doc.language}
+        userName={identity.name}
+        userColor={identity.color}
+        readOnly={readOnly}
+        onProvider={onProvider}
+        aside={<PresenceList provider={provider} />}
+      />
+    </div>
+  );
+}

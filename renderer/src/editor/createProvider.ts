@@ -1,0 +1,33 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Session } from '../connection/session';
+import { syncUrl } from '../connection/session';
+
+/** A document's connection: the y-websocket provider and the local IndexedDB copy of the document. */
+export interface DocumentConnection {
+  readonly provider: WebsocketProvider;
+  readonly local: IndexeddbPersistence;
+  readonly doc: Y.Doc;
+}
+
+/**
+ * Creates the connection of one document for CollaborationPlugin. The provider starts disconnected (the
+ * plugin connects it, DESIGN.md); IndexedDB keeps every edit on this computer, so edits made offline
+ * survive a reload and reach the server when it returns.
+ */
+export function createDocumentConnection(session: Session, id: string, yjsDocMap: Map<string, Y.Doc>): DocumentConnection {
+  let doc = yjsDocMap.get(id);
+  if (!doc) {
+    doc = new Y.Doc();
+    yjsDocMap.set(id, doc);
+  } else doc.load();
+  const local = new IndexeddbPersistence(`sajaro:${new URL(session.serverUrl).host}:${id}`, doc);
+  const provider = new WebsocketProvider(syncUrl(session), id, doc, {
+    connect: false,
+    params: { token: session.token },
+    // Reconnect quickly on a flaky line, but not more often than every 5 s.
+    maxBackoffTime: 5000,
+  });
+  return { provider, local, doc };
+}
