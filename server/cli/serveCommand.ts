@@ -9,7 +9,7 @@ const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
 /** `serve`: hosts a workspace for a working group and its browsers, until SIGINT or SIGTERM. */
 export async function serveCommand(argv: string[]): Promise<void> {
-  const values = parseOptions(argv, { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } }, USAGE);
+  const values = parseOptions(argv, { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } }, USAGE) as { port?: string; data?: string; host?: string };
   const dataDir = values.data ?? defaultDataDir();
   const server = await startServer({
     dataDir,

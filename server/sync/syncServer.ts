@@ -101,7 +101,9 @@ export class SyncServer {
         ws.close(1003, 'expected binary messages');
         return;
       }
-      this.room(docId) === room ? room.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) : ws.close(1011, 'document reloaded');
+      // A room replaced after a failed update: this client must reconnect and resync from the store.
+      if (this.room(docId) !== room) ws.close(1011, 'document reloaded');
+      else room.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
     ws.on('close', (code) => {
       if (code === 1009) this.host.log(`[sync] closed ${docId} for ${member.name}: message too large`);

@@ -1,6 +1,6 @@
 import {
   ElementNode,
-  type DOMSlot,
+  type ElementDOMSlot,
   type LexicalUpdateJSON,
   type NodeKey,
   type SerializedElementNode,
@@ -35,8 +35,9 @@ export abstract class NumberedBlockNode extends ElementNode {
     this.__uid = prevNode.__uid;
   }
 
-  override getDOMSlot(element: HTMLElement): DOMSlot<HTMLElement> {
-    return super.getDOMSlot(element).withAfter(numberSpanOf(element));
+  override getDOMSlot(element: HTMLElement): ElementDOMSlot<HTMLElement> {
+    // Children go after the number span, which Lexical leaves alone (it is unmanaged).
+    return super.getDOMSlot(element).withAfter(numberSpanOf(element)) as ElementDOMSlot<HTMLElement>;
   }
 
   override updateFromJSON(serialized: LexicalUpdateJSON<SerializedNumberedBlockNode>): this {

@@ -31,7 +31,7 @@ export function $articleGroup(block: LexicalNode): LexicalNode[] | null {
     heading = heading.getPreviousSibling();
   }
   if (!heading) return null;
-  const group = [heading];
+  const group: LexicalNode[] = [heading];
   let next = heading.getNextSibling();
   while (next && !$startsGroup(next)) {
     group.push(next);

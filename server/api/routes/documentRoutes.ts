@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { CreateBlankDocument, CreateDocumentFromTemplate } from '../../../shared/api/documents';
+import { CreateBlankDocument, CreateDocumentFromTemplate, type DocumentSummary } from '../../../shared/api/documents';
 import { apiError, formatIssues } from '../../../shared/api/errors';
 import { parseDocId } from '../../../shared/ids';
 import { renderPlainText } from '../../../shared/model/plainText';
@@ -10,11 +10,11 @@ import { requirePermission } from '../app';
 export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspace): void {
   const { documents } = workspace;
 
-  const findDocument = (raw: string) => {
+  const findDocument = (raw: string): { doc: DocumentSummary; error?: undefined } | { doc?: undefined; error: string } => {
     const id = parseDocId(raw);
-    if (!id.ok) return { error: id.error } as const;
+    if (!id.ok) return { error: id.error };
     const doc = documents.get(id.value);
-    return doc ? ({ doc } as const) : ({ error: `Unknown document '${id.value}'` } as const);
+    return doc ? { doc } : { error: `Unknown document '${id.value}'` };
   };
 
   app.get('/api/documents', async () => ({ documents: documents.list() }));
@@ -35,19 +35,19 @@ export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspac
 
   app.get<{ Params: { id: string } }>('/api/documents/:id', async (request, reply) => {
     const found = findDocument(request.params.id);
-    return 'doc' in found ? found.doc : reply.code(404).send(apiError('not_found', found.error));
+    return found.doc ?? reply.code(404).send(apiError('not_found', found.error));
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/text', async (request, reply) => {
     const found = findDocument(request.params.id);
-    if (!('doc' in found)) return reply.code(404).send(apiError('not_found', found.error));
+    if (!found.doc) return reply.code(404).send(apiError('not_found', found.error));
     const model = documents.model(found.doc.id);
     return reply.type('text/plain; charset=utf-8').send(model ? renderPlainText(model) : '');
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/model', async (request, reply) => {
     const found = findDocument(request.params.id);
-    if (!('doc' in found)) return reply.code(404).send(apiError('not_found', found.error));
+    if (!found.doc) return reply.code(404).send(apiError('not_found', found.error));
     return documents.model(found.doc.id);
   });
 }

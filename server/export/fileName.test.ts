@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { ADOPTED_CONTEXT, ENGLISH_ACT, GEORGIAN_ACT } from '../../tests/fixtures/exportModels';
+import { asciiFileName, contentDisposition, exportFileName, safeBaseName } from './fileName';
+
+const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length;
+
+describe('exportFileName', () => {
+  test('names a draft by type and title, leaving out the blank number, and keeps Georgian letters', () => {
+    expect(exportFileName(GEORGIAN_ACT, 'docx')).toBe(
+      'დადგენილება ბაღდათის მუნიციპალიტეტის ცხელი ხაზის შესახებ.docx',
+    );
+  });
+
+  test('names an act by its number: the model’s, or the adopted one', () => {
+    expect(exportFileName(ENGLISH_ACT, 'akn.xml')).toBe(
+      'Ordinance № 17 On the Gifts Register of Ozurgeti Municipality.akn.xml',
+    );
+    expect(exportFileName(GEORGIAN_ACT, 'docx', ADOPTED_CONTEXT)).toMatch(/^დადგენილება № 12 ბაღდათის/);
+  });
+
+  test('removes path separators, reserved and control characters', () => {
+    const model = { ...ENGLISH_ACT, title: 'On ../../etc/passwd: a\\b *?"<>| x\u0000y\u202Etxt.exe\ttab' };
+    const name = exportFileName(model, 'docx');
+    expect(name).not.toMatch(/[/\\:*?"<>|\p{Cc}\u202e]/u);
+    expect(name).toBe('Ordinance № 17 On etc passwd a b x y txt.exe tab.docx');
+  });
+
+  test('caps the length in characters and in UTF-8 bytes, cutting at a word', () => {
+    const long = { ...GEORGIAN_ACT, title: 'ცხელი ხაზის შესახებ '.repeat(30) };
+    const name = exportFileName(long, 'docx');
+    const base = name.slice(0, -'.docx'.length);
+    expect(Array.from(base).length).toBeLessThanOrEqual(120);
+    expect(utf8Bytes(base)).toBeLessThanOrEqual(200);
+    expect(utf8Bytes(name)).toBeLessThan(255);
+    expect(base.endsWith(' ')).toBe(false);
+    expect(/(^| )(ცხელი|ხაზის|შესახებ)$/.test(base)).toBe(true);
+    const english = exportFileName({ ...ENGLISH_ACT, title: 'word '.repeat(100) }, 'docx');
+    expect(Array.from(english.slice(0, -5)).length).toBeLessThanOrEqual(120);
+  });
+
+  test('is never empty, and never only dots or spaces', () => {
+    const empty = { ...GEORGIAN_ACT, title: '', header: { ...GEORGIAN_ACT.header, actTypeLabel: ' . ' } };
+    expect(exportFileName(empty, 'docx')).toBe('act.docx');
+    expect(safeBaseName('...')).toBe('act');
+    expect(safeBaseName(' .hidden. ')).toBe('hidden');
+    expect(safeBaseName('CON')).toBe('CON_');
+  });
+});
+
+describe('contentDisposition', () => {
+  test('gives an ASCII filename with Georgian romanized, and the exact name percent-encoded', () => {
+    const header = contentDisposition('დადგენილება № 12 „ეთიკის“ (კოდექსი).docx');
+    expect(header).toBe(
+      'attachment; filename="dadgenileba No 12 etikis (kodeksi).docx"; ' +
+        "filename*=UTF-8''%E1%83%93%E1%83%90%E1%83%93%E1%83%92%E1%83%94%E1%83%9C%E1%83%98%E1%83%9A%E1%83%94%E1%83%91%E1%83%90%20%E2%84%96%2012%20%E2%80%9E%E1%83%94%E1%83%97%E1%83%98%E1%83%99%E1%83%98%E1%83%A1%E2%80%9C%20%28%E1%83%99%E1%83%9D%E1%83%93%E1%83%94%E1%83%A5%E1%83%A1%E1%83%98%29.docx",
+    );
+    expect(decodeURIComponent(header.split("UTF-8''")[1] ?? '')).toBe(
+      'დადგენილება № 12 „ეთიკის“ (კოდექსი).docx',
+    );
+  });
+
+  test('keeps quotes and backslashes out of the quoted ASCII name', () => {
+    expect(asciiFileName('a "b" \\ c.akn.xml')).toBe('a b c.akn.xml');
+    expect(asciiFileName('日本語.docx')).toBe('act.docx');
+  });
+});

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium, or CHROMIUM_PATH; Playwright's own browser download does not work here. */
+export function chromiumPath(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+/** Launches headless Chromium with the flags this machine needs (DESIGN.md, "Build and test"). */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
+  return chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Opens a page as a member with a display name already chosen, so the name prompt does not interrupt. */
+export async function openAsMember(browser: Browser, url: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await context.addInitScript((n) => {
+    if (!localStorage.getItem('sajaro.userName')) localStorage.setItem('sajaro.userName', n);
+  }, name);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[browser:${name}] ${error.message}`));
+  await page.goto(url);
+  return page;
+}
+
+/** The editor's visible text. */
+export async function editorText(page: Page): Promise<string> {
+  return page.locator('.sj-editor').innerText();
+}
