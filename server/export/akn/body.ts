@@ -59,6 +59,8 @@ export function bodyElements(items: readonly BodyItem[], ids: EidRegistry, paren
     // Claim the chapter's eId before its articles', so ids read in document order.
     const eId = ids.unique(within(parent, `chp_${chapter.number}`));
     const children = hierElements(members, ids, parent);
+    // A hierarchical element holds parts or content: an empty chapter gets an empty paragraph.
+    if (children.length === 0) children.push(el('content', {}, el('p')));
     return [
       el('chapter', { eId }, el('num', {}, chapter.label), el('heading', {}, chapter.heading), children),
     ];

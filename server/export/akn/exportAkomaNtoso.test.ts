@@ -155,3 +155,19 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toContain('gifts worth &lt; GEL 500 &amp; hospitality;');
   });
 });
+
+test('an act with no articles yet, or an empty chapter, still has a body with content', () => {
+  const model: DocumentModel = {
+    ...GEORGIAN_ACT,
+    body: [{ kind: 'chapter', key: 'c', number: 1, label: 'თავი I', heading: 'ზოგადი' }],
+    annexes: [],
+    signature: [],
+  };
+  const xml = exportAkomaNtoso(model, DRAFT_CONTEXT);
+  expect(xml).toMatch(
+    /<chapter eId="chp_1">\s*<num>თავი I<\/num>\s*<heading>ზოგადი<\/heading>\s*<content>\s*<p\/>/,
+  );
+  expect(elements(xml, 'conclusions')).toHaveLength(0);
+  const empty = exportAkomaNtoso({ ...model, body: [] }, DRAFT_CONTEXT);
+  expect(elements(empty, 'body')[0]?.children.map(nameOf)).toEqual(['hcontainer']);
+});

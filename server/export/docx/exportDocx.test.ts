@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DocumentModel } from '../../../shared/model/documentModel';
 import {
   ADOPTED_CONTEXT,
   DRAFT_CONTEXT,
@@ -17,6 +18,67 @@ import { exportDocx } from './exportDocx';
 // LibreOffice's first start with a fresh profile is slow; all files are converted in one run.
 const LIBREOFFICE_TIMEOUT_MS = 120_000;
 
+/** An act at the edges of the model: no title, a fourth level, line breaks, ragged and empty tables. */
+const EDGE_ACT: DocumentModel = {
+  ...GEORGIAN_ACT,
+  title: '',
+  preamble: [],
+  body: [
+    { kind: 'text', text: 'პირველი სტრიქონი\nმეორე სტრიქონი' },
+    {
+      kind: 'article',
+      key: 'a',
+      number: 1,
+      label: 'მუხლი 1',
+      heading: '',
+      content: [
+        {
+          kind: 'clause',
+          key: 'p',
+          depth: 0,
+          path: [1],
+          label: '1.',
+          text: 'პუნქტი:',
+          children: [
+            {
+              kind: 'clause',
+              key: 'pa',
+              depth: 1,
+              path: [1, 1],
+              label: 'ა)',
+              text: 'ქვეპუნქტი:',
+              children: [
+                {
+                  kind: 'clause',
+                  key: 'paa',
+                  depth: 2,
+                  path: [1, 1, 1],
+                  label: 'ა.ა)',
+                  text: 'მესამე დონე:',
+                  children: [
+                    {
+                      kind: 'clause',
+                      key: 'paaa',
+                      depth: 3,
+                      path: [1, 1, 1, 1],
+                      label: 'ა.ა.ა)',
+                      text: 'მეოთხე დონე.',
+                      children: [],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        { kind: 'table', rows: [] },
+        { kind: 'table', rows: [['სვეტი 1', 'სვეტი 2'], ['მხოლოდ ერთი უჯრა']] },
+      ],
+    },
+  ],
+  annexes: [{ key: 'x', number: 1, label: '', heading: 'უსათაურო დანართი', body: [] }],
+};
+
 let dir = '';
 const docx: Record<string, Uint8Array> = {};
 const text: Record<string, string> = {};
@@ -27,6 +89,7 @@ beforeAll(async () => {
     ka: await exportDocx(GEORGIAN_ACT, DRAFT_CONTEXT),
     en: await exportDocx(ENGLISH_ACT, OZURGETI_ADOPTED_CONTEXT),
     kaAdopted: await exportDocx(GEORGIAN_ACT, ADOPTED_CONTEXT),
+    edge: await exportDocx(EDGE_ACT, DRAFT_CONTEXT),
   };
   const files: string[] = [];
   for (const [name, bytes] of Object.entries(exports)) {
@@ -139,6 +202,17 @@ describe('an adopted act', () => {
     expect(adopted).toMatch(/^№ 12$/m);
     expect(adopted).toMatch(/^2026 წლის 15 სექტემბერი\s+ქ\. ბაღდათი$/m);
     expect(adopted).not.toContain('______');
+  });
+});
+
+describe('an act at the edges of the model', () => {
+  test('still opens, with a fourth level, line breaks and a ragged table', () => {
+    const edge = text.edge ?? '';
+    expect(edge).toMatch(/^პირველი სტრიქონი$/m);
+    expect(edge).toMatch(/^მეორე სტრიქონი$/m);
+    expect(edge).toMatch(/^მუხლი 1\.$/m);
+    expect(edge).toMatch(/^ა\.ა\.ა\)\s+მეოთხე დონე\.$/m);
+    expectInOrder(edge, ['სვეტი 1', 'სვეტი 2', 'მხოლოდ ერთი უჯრა', 'უსათაურო დანართი']);
   });
 });
 
