@@ -23,7 +23,19 @@ export interface Workspace {
   readonly sync: SyncServer;
   readonly ownerToken: string;
   readonly log: (line: string) => void;
+  /** The adoption record of an adopted act (act number, adoption date), for exports; set by the workflow. */
+  adoptionRecord?: (docId: string) => { readonly actNumber: string; readonly adoptionDate: string } | null;
+  /** A frozen version of a document with its derived model, for exports; set by the version store. */
+  frozenVersion?: (docId: string, versionId: string) => FrozenVersionView | null;
   close(): void;
+}
+
+/** What an exporter needs of a frozen version. */
+export interface FrozenVersionView {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly model: import('../shared/model/documentModel').DocumentModel;
 }
 
 /** Opens a workspace in a data folder, creating the folder, the database and the owner token as needed. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { startServer, type RunningServer } from '../../server/startServer';
-import { registerFileDialogs } from './ipc';
+import { MENU_CHANNEL, registerFileDialogs } from './ipc';
 import { applicationMenu } from './menu';
 import { denyAllPermissions, enforceContentSecurityPolicy, lockNavigation } from './security';
 import { secureWindowOptions, sessionArguments } from './windowOptions';
@@ -39,7 +39,14 @@ async function main(): Promise<void> {
   enforceContentSecurityPolicy(session.defaultSession, server.url);
   registerFileDialogs(ipcMain, dialog, server.url);
   const running = server;
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu({ newWindow: () => void openWindow(running) })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenu({
+        newWindow: () => void openWindow(running),
+        exportAct: () => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_CHANNEL, 'export'),
+      }),
+    ),
+  );
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents, running.url));
   await openWindow(running);
 }

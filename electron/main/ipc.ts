@@ -6,6 +6,9 @@ import { isAppUrl } from './security';
 /** The IPC channels the preload may invoke; nothing else is handled. */
 export const IPC_CHANNELS = { saveFile: 'sajaro:save-file', openFile: 'sajaro:open-file' } as const;
 
+/** The channel on which main sends application-menu commands to the focused page. */
+export const MENU_CHANNEL = 'sajaro:menu';
+
 /** A file the user picked, as the renderer receives it. */
 export interface PickedFile {
   readonly name: string;

@@ -4,7 +4,7 @@ const exposed = new Map<string, unknown>();
 const invoke = vi.fn(async () => null);
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
-  ipcRenderer: { invoke },
+  ipcRenderer: { invoke, on: vi.fn(), removeListener: vi.fn() },
 }));
 
 describe('preload bridge', () => {
@@ -13,7 +13,7 @@ describe('preload bridge', () => {
     await import('./index');
     expect([...exposed.keys()]).toEqual(['sajaroDesktop']);
     const bridge = exposed.get('sajaroDesktop') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['openFile', 'saveFile', 'serverUrl', 'token']);
+    expect(Object.keys(bridge).sort()).toEqual(['onMenuCommand', 'openFile', 'saveFile', 'serverUrl', 'token']);
     expect(bridge.serverUrl).toBe('http://127.0.0.1:5000');
     expect(bridge.token).toBe('abc');
     await (bridge.saveFile as (o: unknown) => Promise<unknown>)({ defaultPath: 'a.docx', data: new Uint8Array() });

@@ -10,6 +10,7 @@ import { may, type Permission } from '../auth/permissions';
 import { registerDocumentRoutes } from './routes/documentRoutes';
 import { registerTemplateRoutes } from './routes/templateRoutes';
 import { registerMemberRoutes } from './routes/memberRoutes';
+import { registerExportRoutes } from './routes/exportRoutes';
 import { SERVER_VERSION } from '../version';
 
 declare module 'fastify' {
@@ -74,6 +75,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerDocumentRoutes(app, workspace);
   registerTemplateRoutes(app, workspace);
   registerMemberRoutes(app, workspace);
+  registerExportRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const hasRenderer = rendererDir !== undefined && existsSync(rendererDir);

@@ -1,9 +1,11 @@
 import { serveCommand } from './serveCommand';
+import { exportCommand } from './exportCommand';
 import { UsageError } from './args';
 
 /** The command line: `serve`, and the workspace tools, each a subcommand. */
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   serve: serveCommand,
+  export: exportCommand,
 };
 
 async function main(): Promise<void> {

@@ -11,6 +11,7 @@ export interface DesktopBridge {
   readonly token: string;
   saveFile(options: { defaultPath: string; data: Uint8Array }): Promise<string | null>;
   openFile(options: { extensions: string[] }): Promise<{ name: string; data: Uint8Array } | null>;
+  onMenuCommand(callback: (command: 'export') => void): () => void;
 }
 
 declare global {

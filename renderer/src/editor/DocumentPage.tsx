@@ -9,6 +9,7 @@ import { useSession } from '../connection/SessionContext';
 import { ActEditor } from './ActEditor';
 import { ConnectionIndicator, useConnectionState } from './ConnectionIndicator';
 import { PresenceList } from './PresenceList';
+import { ExportMenu } from './ExportMenu';
 import { useUserIdentity } from '../ui/userIdentity';
 
 /** The page of one act: its title bar, the editor, and who is here. */
@@ -57,6 +58,7 @@ export function DocumentPage({ docId }: { docId: string }) {
         <h1 className="sj-doc-title">{doc.title}</h1>
         <span className="sj-doc-lang">{doc.language === 'ka' ? 'ქართული' : 'English'}</span>
         {readOnly ? <span className="sj-badge">{t('editor.readOnly')}</span> : null}
+        <ExportMenu session={session} docId={docId} />
         <ConnectionIndicator state={connection} />
       </header>
       <ActEditor
