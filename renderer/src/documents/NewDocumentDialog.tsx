@@ -38,6 +38,10 @@ export function NewDocumentDialog({ onClose, onCreated }: { onClose: () => void;
   }, [session]);
 
   const template = useMemo(() => library?.templates.find((x) => x.id === templateId) ?? null, [library, templateId]);
+  // Sensible defaults: a template's own default values are filled in, ready to change.
+  useEffect(() => {
+    setValues(Object.fromEntries((template?.placeholders ?? []).filter((p) => p.default).map((p) => [p.name, p.default!])));
+  }, [template]);
 
   const submit = async () => {
     setBusy(true);
