@@ -8,8 +8,8 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
-  isEmptyUpdate,
 } from './messages';
+import { checkUpdate } from './updateCheck';
 
 /** One client's socket as the room sees it. */
 export interface SyncConnection {
@@ -136,15 +136,27 @@ export class DocRoom {
   }
 
   private applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
-    // Decoding first rejects garbage before the store or the document sees it.
-    if (isEmptyUpdate(update)) return;
+    // Decoding first rejects garbage (it throws, and receive closes the connection) before the store or the
+    // document sees it.
+    const check = checkUpdate(this.doc, update);
+    if (check.kind === 'nothingNew') return;
     const refusal = this.host.refuseEdit(this.docId, connection.member);
     if (refusal) {
       connection.send(encodePermissionDenied(refusal));
       return;
     }
+    if (check.kind === 'incomplete') {
+      this.host.log(`[sync] closed ${this.docId} for ${connection.member.name}: incomplete update (${check.reason})`);
+      connection.close(1003, 'incomplete update');
+      this.leave(connection);
+      return;
+    }
     try {
-      this.host.persist(this.docId, update, () => Y.applyUpdate(this.doc, update, connection));
+      this.host.persist(this.docId, update, () => {
+        Y.applyUpdate(this.doc, update, connection);
+        // checkUpdate should have caught this; if it did not, roll back rather than store a half-applied update.
+        if (this.doc.store.pendingStructs || this.doc.store.pendingDs) throw new Error('the update left parts pending');
+      });
     } catch (error) {
       // The transaction rolled back, so the store is as it was; the in-memory doc may not be, so drop it and
       // let every client resync from the store.
