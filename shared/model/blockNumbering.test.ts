@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { citationsByUid, numberBlocks, type BlockRef } from './blockNumbering';
+import { citationTargetsByUid, numberBlocks, referenceText, type BlockRef } from './blockNumbering';
+
+/** The citation each block's uid shows in a nominative cross-reference. */
+function citationsByUid(blocks: BlockRef[], numbers: ReturnType<typeof numberBlocks>, language: 'ka' | 'en'): Map<string, string> {
+  const targets = citationTargetsByUid(blocks, numbers);
+  return new Map([...targets.keys()].map((uid) => [uid, referenceText(targets, uid, language)]));
+}
 
 const article = (uid: string): BlockRef => ({ type: 'article', uid, depth: 0 });
 const clause = (uid: string, depth = 0): BlockRef => ({ type: 'clause', uid, depth });
@@ -66,5 +72,16 @@ describe('numbering the blocks of an act', () => {
   test('article numbers restart inside each annex', () => {
     const blocks = [article('a'), article('b'), { type: 'annex', uid: 'x', depth: 0 }, article('c'), { type: 'annex', uid: 'y', depth: 0 }];
     expect(labels(blocks)).toEqual(['მუხლი 1.', 'მუხლი 2.', 'დანართი №1', 'მუხლი 1.', 'დანართი №2']);
+  });
+});
+
+describe('reference text', () => {
+  test('a reference to a deleted block says so instead of showing a wrong number', () => {
+    const blocks = [article('a'), clause('p')];
+    const targets = citationTargetsByUid(blocks, numberBlocks(blocks, 'ka'));
+    expect(referenceText(targets, 'gone', 'ka')).toBe('[მითითებული დებულება წაშლილია]');
+    expect(referenceText(targets, 'gone', 'en')).toBe('[referenced provision deleted]');
+    expect(referenceText(targets, 'p', 'ka', 'instrumental')).toBe('პირველი მუხლის პირველი პუნქტით');
+    expect(referenceText(targets, 'p', 'ka', 'not-a-case')).toBe('პირველი მუხლის პირველი პუნქტი');
   });
 });

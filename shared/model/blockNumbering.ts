@@ -4,7 +4,9 @@ import {
   articleLabel,
   chapterLabel,
   clauseLabel,
+  CITATION_CASES,
   formatCitation,
+  type CitationCase,
   type CitationTarget,
 } from './numbering';
 
@@ -91,17 +93,21 @@ function clauseCitation(article: number, path: readonly number[]): CitationTarge
   };
 }
 
-/** Maps every numbered block's stable id to the citation a cross-reference to it shows. */
-export function citationsByUid(
-  blocks: readonly BlockRef[],
-  numbers: readonly (BlockNumber | null)[],
-  language: Language,
-): Map<string, string> {
-  const out = new Map<string, string>();
+/** Maps every article's and clause's stable id to what a cross-reference to it cites. */
+export function citationTargetsByUid(blocks: readonly BlockRef[], numbers: readonly (BlockNumber | null)[]): Map<string, CitationTarget> {
+  const out = new Map<string, CitationTarget>();
   blocks.forEach((block, i) => {
     const citation = numbers[i]?.citation;
     // The first block wins when a paste duplicated an id, so a reference never jumps to the copy.
-    if (citation && block.uid && !out.has(block.uid)) out.set(block.uid, formatCitation(citation, language));
+    if (citation && block.uid && !out.has(block.uid)) out.set(block.uid, citation);
   });
   return out;
+}
+
+/** The text a cross-reference shows: its target's current citation in the case it asks for, or broken. */
+export function referenceText(targets: ReadonlyMap<string, CitationTarget>, target: string, language: Language, grammaticalCase?: string): string {
+  const citation = targets.get(target);
+  if (!citation) return BROKEN_REFERENCE[language];
+  const known = CITATION_CASES.includes(grammaticalCase as CitationCase) ? (grammaticalCase as CitationCase) : 'nominative';
+  return formatCitation(citation, language, known);
 }

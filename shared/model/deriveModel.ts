@@ -1,6 +1,7 @@
 import type { Language } from '../lang/language';
 import { ACT_TYPES, type ActType, type AnnexModel, type ArticleModel, type BodyItem, type ClauseModel, type DocumentModel, type TableModel } from './documentModel';
-import { BROKEN_REFERENCE, citationsByUid, numberBlocks, type BlockRef } from './blockNumbering';
+import { citationTargetsByUid, numberBlocks, referenceText, type BlockRef } from './blockNumbering';
+import type { CitationTarget } from './numbering';
 import type { SerializedBlock, SerializedState } from './serializedState';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
@@ -25,7 +26,7 @@ export function deriveDocumentModel(state: SerializedState, language: Language):
   const blocks = state.root.children;
   const refs = blockRefs(state);
   const numbers = numberBlocks(refs, language);
-  const citations = citationsByUid(refs, numbers, language);
+  const citations = citationTargetsByUid(refs, numbers);
   const textOf = (block: SerializedBlock): string => inlineText(block, citations, language);
 
   const header = { issuingBody: [] as string[], actType: [] as string[], number: [] as string[], date: [] as string[], place: [] as string[] };
@@ -131,12 +132,12 @@ function tableOf(block: SerializedBlock, textOf: (b: SerializedBlock) => string)
 }
 
 /** The text of a block's inline content, with each cross-reference replaced by its current citation. */
-function inlineText(block: SerializedBlock, citations: ReadonlyMap<string, string>, language: Language): string {
+function inlineText(block: SerializedBlock, citations: ReadonlyMap<string, CitationTarget>, language: Language): string {
   let out = '';
   for (const child of block.children ?? []) {
     if (child.type === 'linebreak') out += '\n';
     else if (child.type === 'tab') out += '\t';
-    else if (child.type === 'cross-reference') out += citations.get(child.target ?? '') ?? BROKEN_REFERENCE[language];
+    else if (child.type === 'cross-reference') out += referenceText(citations, child.target ?? '', language, child.grammaticalCase);
     else if (typeof child.text === 'string') out += child.text;
     else if (child.children) out += inlineText(child, citations, language);
   }

@@ -72,3 +72,13 @@ describe('citations', () => {
     expect(formatCitation({ article: 7 }, 'en')).toBe('Article 7');
   });
 });
+
+describe('citations in the case of their sentence', () => {
+  test('the last unit declines; the higher units stay genitive', () => {
+    expect(formatCitation({ article: 3 }, 'ka', 'genitive')).toBe('მე-3 მუხლის');
+    expect(formatCitation({ article: 3, paragraph: 2 }, 'ka', 'instrumental')).toBe('მე-3 მუხლის მე-2 პუნქტით');
+    expect(formatCitation({ article: 24, paragraph: 1, subparagraph: [1] }, 'ka', 'dative')).toBe('24-ე მუხლის პირველი პუნქტის „ა“ ქვეპუნქტს');
+    expect(formatCitation({ article: 5 }, 'ka', 'adverbial')).toBe('მე-5 მუხლად');
+    expect(formatCitation({ article: 3, paragraph: 2 }, 'en', 'instrumental')).toBe('Article 3(2)');
+  });
+});

@@ -67,10 +67,21 @@ export interface CitationTarget {
 }
 
 /**
+ * The Georgian grammatical case the last unit of a citation takes in its sentence: "მე-3 მუხლი" (nominative),
+ * "მე-3 მუხლის" (genitive: "… მიზნებისთვის"), "მე-3 მუხლით" (instrumental: "… გათვალისწინებული"),
+ * "მე-3 მუხლს" (dative), "მე-3 მუხლად" (adverbial). English citations do not change.
+ */
+export const CITATION_CASES = ['nominative', 'genitive', 'instrumental', 'dative', 'adverbial'] as const;
+/** A grammatical case of a citation. */
+export type CitationCase = (typeof CITATION_CASES)[number];
+
+const CASE_ENDINGS: Readonly<Record<CitationCase, string>> = { nominative: 'ი', genitive: 'ის', instrumental: 'ით', dative: 'ს', adverbial: 'ად' };
+
+/**
  * A citation in the document's language: "მე-3 მუხლის მე-2 პუნქტის „ა“ ქვეპუნქტი" / "Article 3(2)(a)". In
  * Georgian the higher units are in the genitive and the last one in the nominative.
  */
-export function formatCitation(target: CitationTarget, language: Language): string {
+export function formatCitation(target: CitationTarget, language: Language, grammaticalCase: CitationCase = 'nominative'): string {
   if (language === 'en') {
     let out = `Article ${target.article}`;
     if (target.paragraph !== undefined) out += `(${target.paragraph})`;
@@ -80,7 +91,7 @@ export function formatCitation(target: CitationTarget, language: Language): stri
   const units: string[] = [`${georgianOrdinal(target.article)} მუხლ`];
   if (target.paragraph !== undefined) units.push(`${georgianOrdinal(target.paragraph)} პუნქტ`);
   if (target.subparagraph?.length) units.push(`„${subparagraphPath(target.subparagraph, 'ka')}“ ქვეპუნქტ`);
-  return units.map((unit, i) => (i === units.length - 1 ? `${unit}ი` : `${unit}ის`)).join(' ');
+  return units.map((unit, i) => (i === units.length - 1 ? `${unit}${CASE_ENDINGS[grammaticalCase]}` : `${unit}ის`)).join(' ');
 }
 
 /** The label of an article heading line: "მუხლი 3" / "Article 3". */

@@ -11,6 +11,7 @@ export interface SerializedBlock {
   readonly part?: string;
   readonly actType?: string;
   readonly target?: string;
+  readonly grammaticalCase?: string;
 }
 
 /** The root of a serialized editor state. */

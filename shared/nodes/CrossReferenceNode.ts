@@ -8,12 +8,13 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
+import { CITATION_CASES, type CitationCase } from '../model/numbering';
 
 /** The class of the span in which the renderer writes a reference's current citation. */
 export const CROSS_REFERENCE_LABEL_CLASS = 'sj-xref-label';
 
 /** The JSON of a cross-reference. */
-export type SerializedCrossReferenceNode = Spread<{ target: string }, SerializedLexicalNode>;
+export type SerializedCrossReferenceNode = Spread<{ target: string; grammaticalCase: CitationCase }, SerializedLexicalNode>;
 
 /**
  * An inline reference to an article or clause by its stable id. It stores only the target, so it always
@@ -22,23 +23,27 @@ export type SerializedCrossReferenceNode = Spread<{ target: string }, Serialized
  */
 export class CrossReferenceNode extends DecoratorNode<null> {
   __target: string;
+  /** The case the citation takes in its sentence (Georgian declines the last unit: მუხლი, მუხლის, მუხლით). */
+  __case: CitationCase;
 
   static override getType(): string {
     return 'cross-reference';
   }
 
   static override clone(node: CrossReferenceNode): CrossReferenceNode {
-    return new CrossReferenceNode(node.__target, node.__key);
+    return new CrossReferenceNode(node.__target, node.__case, node.__key);
   }
 
-  constructor(target?: string, key?: NodeKey) {
+  constructor(target?: string, grammaticalCase?: CitationCase, key?: NodeKey) {
     super(key);
     this.__target = target ?? '';
+    this.__case = grammaticalCase ?? 'nominative';
   }
 
   override afterCloneFrom(prevNode: this): void {
     super.afterCloneFrom(prevNode);
     this.__target = prevNode.__target;
+    this.__case = prevNode.__case;
   }
 
   static override importJSON(serialized: SerializedCrossReferenceNode): CrossReferenceNode {
@@ -47,17 +52,24 @@ export class CrossReferenceNode extends DecoratorNode<null> {
 
   override updateFromJSON(serialized: LexicalUpdateJSON<SerializedCrossReferenceNode>): this {
     const node = super.updateFromJSON(serialized);
-    node.getWritable().__target = typeof serialized.target === 'string' ? serialized.target : '';
+    const writable = node.getWritable();
+    writable.__target = typeof serialized.target === 'string' ? serialized.target : '';
+    writable.__case = CITATION_CASES.includes(serialized.grammaticalCase) ? serialized.grammaticalCase : 'nominative';
     return node;
   }
 
   override exportJSON(): SerializedCrossReferenceNode {
-    return { ...super.exportJSON(), target: this.getTarget() };
+    return { ...super.exportJSON(), target: this.getTarget(), grammaticalCase: this.getCase() };
   }
 
   /** The stable id of the referenced article or clause. */
   getTarget(): string {
     return this.getLatest().__target;
+  }
+
+  /** The grammatical case of the citation. */
+  getCase(): CitationCase {
+    return this.getLatest().__case;
   }
 
   override isInline(): boolean {
@@ -68,6 +80,7 @@ export class CrossReferenceNode extends DecoratorNode<null> {
     const dom = document.createElement('span');
     dom.className = 'sj-xref';
     dom.dataset.target = this.__target;
+    dom.dataset.case = this.__case;
     const label = document.createElement('span');
     label.className = CROSS_REFERENCE_LABEL_CLASS;
     setDOMUnmanaged(label);
@@ -77,6 +90,7 @@ export class CrossReferenceNode extends DecoratorNode<null> {
 
   override updateDOM(prevNode: CrossReferenceNode, dom: HTMLElement): boolean {
     if (prevNode.__target !== this.__target) dom.dataset.target = this.__target;
+    if (prevNode.__case !== this.__case) dom.dataset.case = this.__case;
     return false;
   }
 
@@ -87,8 +101,8 @@ export class CrossReferenceNode extends DecoratorNode<null> {
 }
 
 /** Creates a cross-reference to the block with the given stable id. */
-export function $createCrossReferenceNode(target: string): CrossReferenceNode {
-  return $applyNodeReplacement(new CrossReferenceNode(target));
+export function $createCrossReferenceNode(target: string, grammaticalCase: CitationCase = 'nominative'): CrossReferenceNode {
+  return $applyNodeReplacement(new CrossReferenceNode(target, grammaticalCase));
 }
 
 /** Narrows a node to a cross-reference. */

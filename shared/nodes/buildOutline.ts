@@ -37,7 +37,7 @@ export function $createBlock(block: BlockSpec): LexicalNode {
 
 function withInline<T extends { append(...nodes: LexicalNode[]): unknown }>(node: T, inline: readonly InlineSpec[]): T {
   for (const run of inline) {
-    if ('ref' in run) node.append($createCrossReferenceNode(run.ref));
+    if ('ref' in run) node.append($createCrossReferenceNode(run.ref, run.grammaticalCase));
     else if (run.text) node.append($createTextNode(run.text));
   }
   return node;

@@ -1,8 +1,9 @@
 import type { ActType } from '../model/documentModel';
 import type { ActPart } from '../nodes/ActPartNode';
+import type { CitationCase } from '../model/numbering';
 
 /** A run of inline content: text, or a cross-reference to a block's stable id. */
-export type InlineSpec = { readonly text: string } | { readonly ref: string };
+export type InlineSpec = { readonly text: string } | { readonly ref: string; readonly grammaticalCase?: CitationCase };
 
 /**
  * A Lexical-free description of an act's blocks, in document order. Templates instantiate to it; the

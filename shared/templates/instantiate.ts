@@ -4,6 +4,7 @@ import type { Language } from '../lang/language';
 import { councilName, resolveMunicipality } from '../lang/municipalities';
 import { fail, ok, type Parsed } from '../parsed';
 import type { BlockSpec, InlineSpec } from './actOutline';
+import type { CitationCase } from '../model/numbering';
 import { BLANK, PLACEHOLDER_PATTERN, REFERENCE_PATTERN, STANDARD_PLACEHOLDERS } from './standardPlaceholders';
 import type { ClauseSpec, Template, TemplateBodyItem, TemplatePlaceholder } from './templateFormat';
 
@@ -101,7 +102,7 @@ function splitReferences(text: string, uidFor: (id?: string) => string): InlineS
   let last = 0;
   for (const m of text.matchAll(REFERENCE_PATTERN)) {
     if (m.index > last) out.push({ text: text.slice(last, m.index) });
-    out.push({ ref: uidFor(m[1]) });
+    out.push({ ref: uidFor(m[1]), ...(m[2] ? { grammaticalCase: m[2] as CitationCase } : {}) });
     last = m.index + m[0].length;
   }
   if (last < text.length || out.length === 0) out.push({ text: text.slice(last) });

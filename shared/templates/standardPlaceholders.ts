@@ -19,5 +19,8 @@ export const BLANK = '______';
 /** `{{name}}` occurrences in template text. */
 export const PLACEHOLDER_PATTERN = /\{\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}\}/g;
 
-/** `[[ref:id]]`: a cross-reference to the article or paragraph with that id in the same template. */
-export const REFERENCE_PATTERN = /\[\[ref:([a-z0-9][a-z0-9-]*)\]\]/g;
+/**
+ * `[[ref:id]]` or `[[ref:id|genitive]]`: a cross-reference to the article or paragraph with that id in the same
+ * template, optionally in a grammatical case (nominative, genitive, instrumental, dative, adverbial).
+ */
+export const REFERENCE_PATTERN = /\[\[ref:([a-z0-9][a-z0-9-]*)(?:\|(nominative|genitive|instrumental|dative|adverbial))?\]\]/g;

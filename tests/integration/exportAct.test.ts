@@ -77,19 +77,11 @@ describe('exporting a template-based act', () => {
     const model = (await api(server, token, 'GET', `/api/documents/${docId}/model`)).body;
     const xml = await (await fetch(`${server.url}/api/documents/${docId}/export.akn.xml`, { headers: { Authorization: `Bearer ${token}` } })).text();
     expect(XMLValidator.validate(xml)).toBe(true);
-    const nums: string[] = [];
-    new XMLParser({
-      ignoreAttributes: false,
-      isArray: () => true,
-      updateTag: (tag, path) => {
-        if (tag === 'num' && path.endsWith('article.num')) nums.push('');
-        return true;
-      },
-    }).parse(xml);
+    // The parser builds a tree without throwing: the document is usable, not only well-formed.
+    expect(new XMLParser({ ignoreAttributes: false }).parse(xml).akomaNtoso).toBeDefined();
     const articleNums = [...xml.matchAll(/<article [^>]*>\s*<num>([^<]*)<\/num>/g)].map((m) => m[1]);
     const expected = model.body.filter((b: { kind: string }) => b.kind === 'article' || b.kind === 'chapter').flatMap((b: { kind: string; label: string }) => (b.kind === 'article' ? [b.label] : []));
     expect(articleNums).toEqual(expected);
-    expect(nums.length).toBe(expected.length);
     expect(xml).toContain('<bill');
     expect(xml).toMatch(/\/akn\/ge-bagdati\/act\/dadgenileba\//);
   });

@@ -95,11 +95,12 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
       {picking ? (
         <ReferencePicker
           outline={outline}
+          language={language}
           onClose={() => setPicking(false)}
-          onPick={(uid) => {
+          onPick={(choice) => {
             setPicking(false);
             editorRef.current?.focus();
-            editorRef.current?.dispatchCommand(INSERT_REFERENCE_COMMAND, uid);
+            editorRef.current?.dispatchCommand(INSERT_REFERENCE_COMMAND, choice);
           }}
         />
       ) : null}

@@ -46,6 +46,7 @@ export const en = {
     readOnly: 'Read-only',
     shortcuts: 'Shortcuts',
     referencePrompt: 'Refer to which article or paragraph?',
+    referenceCase: 'Form in the sentence',
     loading: 'Opening the act…',
     notFound: 'This act does not exist, or you have no access to it.',
   },

@@ -50,6 +50,7 @@ export const ka: Strings<typeof en> = {
     readOnly: 'მხოლოდ საკითხავად',
     shortcuts: 'კლავიშები',
     referencePrompt: 'რომელ მუხლს ან პუნქტს მიუთითოთ?',
+    referenceCase: 'ფორმა წინადადებაში',
     loading: 'აქტი იხსნება…',
     notFound: 'ეს აქტი არ არსებობს, ან მასზე წვდომა არ გაქვთ.',
   },

@@ -141,10 +141,10 @@ export function ActCommandsPlugin({ onRequestReference }: { onRequestReference: 
         ),
         editor.registerCommand(
           INSERT_REFERENCE_COMMAND,
-          (target) => {
+          ({ target, grammaticalCase }) => {
             const selection = $getSelection();
             if (!$isRangeSelection(selection)) return false;
-            selection.insertNodes([$createCrossReferenceNode(target)]);
+            selection.insertNodes([$createCrossReferenceNode(target, grammaticalCase)]);
             return true;
           },
           COMMAND_PRIORITY_EDITOR,

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Language } from '../../../../shared/lang/language';
-import { BROKEN_REFERENCE, citationsByUid, numberBlocks } from '../../../../shared/model/blockNumbering';
+import { citationTargetsByUid, numberBlocks, referenceText } from '../../../../shared/model/blockNumbering';
 import { CROSS_REFERENCE_LABEL_CLASS, CrossReferenceNode, numberSpanOf } from '../../../../shared/nodes';
 import { $blockRefs } from '../structure';
 
@@ -42,12 +42,12 @@ export function NumberingPlugin({ language, onOutline }: { language: Language; o
             outline.push({ key: node.getKey(), uid: refs[i]?.uid ?? '', kind, label: number ?? '', heading: node.getTextContent().slice(0, 80), depth: refs[i]?.depth ?? 0 });
           }
         });
-        const citations = citationsByUid(refs, numbers, language);
+        const citations = citationTargetsByUid(refs, numbers);
         for (const key of references) {
           const dom = editor.getElementByKey(key);
           const label = dom?.querySelector(`.${CROSS_REFERENCE_LABEL_CLASS}`);
           const target = dom?.dataset.target ?? '';
-          const text = citations.get(target) ?? BROKEN_REFERENCE[language];
+          const text = referenceText(citations, target, language, dom?.dataset.case);
           if (label && label.textContent !== text) label.textContent = text;
           dom?.classList.toggle('sj-xref-broken', !citations.has(target));
         }

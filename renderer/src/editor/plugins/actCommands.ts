@@ -1,4 +1,5 @@
 import { createCommand, type LexicalCommand } from 'lexical';
+import type { CitationCase } from '../../../../shared/model/numbering';
 
 /** Inserts a new article after the current one (Alt+Shift+A). */
 export const INSERT_ARTICLE_COMMAND: LexicalCommand<void> = createCommand('INSERT_ARTICLE_COMMAND');
@@ -13,7 +14,7 @@ export const INDENT_BLOCK_COMMAND: LexicalCommand<1 | -1> = createCommand('INDEN
 /** Moves the current article with its paragraphs before the previous article (-1) or after the next (1). */
 export const MOVE_ARTICLE_COMMAND: LexicalCommand<1 | -1> = createCommand('MOVE_ARTICLE_COMMAND');
 /** Inserts a cross-reference to the block with this stable id at the cursor. */
-export const INSERT_REFERENCE_COMMAND: LexicalCommand<string> = createCommand('INSERT_REFERENCE_COMMAND');
+export const INSERT_REFERENCE_COMMAND: LexicalCommand<{ target: string; grammaticalCase: CitationCase }> = createCommand('INSERT_REFERENCE_COMMAND');
 
 /** The keyboard shortcuts of the structure commands, as shown in tooltips and the shortcuts list. */
 export const SHORTCUTS = {
