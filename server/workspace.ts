@@ -11,6 +11,12 @@ import { createDocumentService, type DocumentService } from './services/document
 import { createTemplateLibrary, type TemplateLibrary } from './templates/templateLibrary';
 import { SyncServer } from './sync/syncServer';
 import { canEditText } from './auth/permissions';
+import { createWorkspaceEvents, type WorkspaceEvents } from './events/workspaceEvents';
+import { createVersionService, type VersionService } from './versions/versionService';
+import { SYSTEM_ACTOR } from './workflow/actor';
+import { createWorkflowService, type WorkflowService } from './workflow/workflowService';
+import { createWorkflowStore } from './workflow/workflowStore';
+import { createReviewServices, type ReviewServices } from './review/reviewServices';
 
 /** Everything one workspace server holds: its database, members, documents, templates and live rooms. */
 export interface Workspace {
@@ -23,6 +29,14 @@ export interface Workspace {
   readonly sync: SyncServer;
   readonly ownerToken: string;
   readonly log: (line: string) => void;
+  /** Stages, transitions and the text lock of adopted acts (issue 4). */
+  readonly workflow: WorkflowService;
+  /** Frozen versions: exact Yjs state and derived model (issue 4). */
+  readonly versions: VersionService;
+  /** What changed, pushed to every open client (issue 4). */
+  readonly events: WorkspaceEvents;
+  /** Comment threads and lawyers' sign-off per article (issue 5). */
+  readonly review: ReviewServices;
   /** The adoption record of an adopted act (act number, adoption date), for exports; set by the workflow. */
   adoptionRecord?: (docId: string) => { readonly actNumber: string; readonly adoptionDate: string } | null;
   /** A frozen version of a document with its derived model, for exports; set by the version store. */
@@ -52,7 +66,21 @@ export function openWorkspace(options: ServerOptions): Workspace {
   const lastTouched = new Map<string, number>();
 
   let sync: SyncServer | undefined = undefined;
-  const documents = createDocumentService(db, store, templates, (docId) => sync?.openRoom(docId)?.doc);
+  let workflow: WorkflowService | undefined = undefined;
+  const events = createWorkspaceEvents(log);
+  const documents = createDocumentService(
+    db,
+    store,
+    templates,
+    (docId) => sync?.openRoom(docId)?.doc,
+    (doc, createdBy, now) => {
+      workflow?.recordCreation(doc, createdBy ?? SYSTEM_ACTOR, now);
+      // Published once the creation transaction has finished; a rolled-back one only makes clients reload.
+      setImmediate(() => events.publish({ type: 'document', docId: doc.id, at: now.toISOString() }));
+    },
+  );
+  const versions = createVersionService(db, documents, events);
+  workflow = createWorkflowService(db, createWorkflowStore(db, log), versions, events);
   const persist = db.transaction((docId: string, update: Uint8Array, apply: () => void) => {
     store.append(docId, update);
     const now = Date.now();
@@ -72,6 +100,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
       persist: (docId, update, apply) => {
         persist(docId, update, apply);
         if (store.count(docId) > SERVER_DEFAULTS.compactAfterUpdates) store.compact(docId);
+        review.textChanged(docId);
       },
       refuseEdit: (docId: string, member: Member) => canEditText(workspaceRef, docId, member),
       roomEmptied: (docId) => store.compact(docId),
@@ -83,6 +112,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     },
   );
 
+  const review = createReviewServices(db, () => workspaceRef, log);
   const workspaceRef: Workspace = {
     dataDir: options.dataDir,
     db,
@@ -93,8 +123,19 @@ export function openWorkspace(options: ServerOptions): Workspace {
     sync,
     ownerToken,
     log,
+    workflow,
+    versions,
+    events,
+    review,
+    adoptionRecord: (docId) => workflow.adoptionRecord(docId),
+    frozenVersion: (docId, versionId) => {
+      const version = versions.get(docId, versionId);
+      const model = version ? versions.model(docId, versionId) : null;
+      return version && model ? { id: version.id, name: version.name, createdAt: version.createdAt, model } : null;
+    },
     close() {
       sync?.close();
+      review.close();
       db.close();
     },
   };

@@ -11,6 +11,11 @@ import { registerDocumentRoutes } from './routes/documentRoutes';
 import { registerTemplateRoutes } from './routes/templateRoutes';
 import { registerMemberRoutes } from './routes/memberRoutes';
 import { registerExportRoutes } from './routes/exportRoutes';
+import { registerWorkflowRoutes } from './routes/workflowRoutes';
+import { registerVersionRoutes } from './routes/versionRoutes';
+import { registerDashboardRoutes } from './routes/dashboardRoutes';
+import { registerAuditRoutes } from './routes/auditRoutes';
+import { registerEventsRoutes } from './routes/eventsRoutes';
 import { SERVER_VERSION } from '../version';
 
 declare module 'fastify' {
@@ -49,7 +54,9 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
     if (!request.url.startsWith('/api/') || request.url === '/api/health') return;
     if (request.method === 'OPTIONS') return;
     const header = request.headers.authorization ?? '';
-    const token = /^Bearer (.+)$/.exec(header)?.[1];
+    // EventSource cannot send headers, so the events stream alone may carry the token as ?token= (issue 4).
+    const queryToken = request.routeOptions.url === '/api/events' ? (request.query as { token?: unknown }).token : undefined;
+    const token = /^Bearer (.+)$/.exec(header)?.[1] ?? (typeof queryToken === 'string' ? queryToken : undefined);
     request.member = workspace.members.authenticate(token);
     if (!request.member) return reply.code(401).send(apiError('unauthorized', 'Missing or invalid token: expected the header Authorization: Bearer <token>'));
   });
@@ -76,6 +83,11 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerTemplateRoutes(app, workspace);
   registerMemberRoutes(app, workspace);
   registerExportRoutes(app, workspace);
+  registerWorkflowRoutes(app, workspace);
+  registerVersionRoutes(app, workspace);
+  registerDashboardRoutes(app, workspace);
+  registerAuditRoutes(app, workspace);
+  registerEventsRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const hasRenderer = rendererDir !== undefined && existsSync(rendererDir);

@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { AUDIT_SCHEMA_SQL } from '../audit/auditSchema';
+import { REVIEW_SCHEMA_SQL } from '../review/reviewSchema';
 
 /**
  * The schema, as an ordered list of migrations. `PRAGMA user_version` holds how many have run, so each
@@ -28,6 +30,58 @@ export const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      revoked_at TEXT
    );`,
+  // Issue 4: the hash-chained audit log, the workspace's workflow definition, frozen versions and stage
+  // history. Versions and stage history are append-only, as the audit log is; documents created before
+  // this migration start in drafting at their creation time.
+  AUDIT_SCHEMA_SQL +
+    `CREATE TABLE workflow_definition (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     definition TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     updated_by TEXT NOT NULL
+   );
+   CREATE TABLE versions (
+     id TEXT PRIMARY KEY,
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     number INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('stage', 'manual')),
+     stage TEXT,
+     created_at TEXT NOT NULL,
+     by_id TEXT NOT NULL,
+     by_name TEXT NOT NULL,
+     state BLOB NOT NULL,
+     model TEXT NOT NULL,
+     state_sha256 TEXT NOT NULL,
+     model_sha256 TEXT NOT NULL,
+     UNIQUE (doc_id, number)
+   );
+   CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions
+   BEGIN SELECT RAISE(ABORT, 'versions are immutable: a frozen version cannot be changed'); END;
+   CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions
+   BEGIN SELECT RAISE(ABORT, 'versions are immutable: a frozen version cannot be deleted'); END;
+   CREATE TABLE stage_history (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     stage TEXT NOT NULL,
+     from_stage TEXT,
+     entered_at TEXT NOT NULL,
+     by_id TEXT NOT NULL,
+     by_name TEXT NOT NULL,
+     note TEXT,
+     data TEXT NOT NULL DEFAULT '{}',
+     deadlines TEXT NOT NULL DEFAULT '[]',
+     version_id TEXT REFERENCES versions(id)
+   );
+   CREATE INDEX stage_history_by_doc ON stage_history(doc_id, seq);
+   CREATE TRIGGER stage_history_no_update BEFORE UPDATE ON stage_history
+   BEGIN SELECT RAISE(ABORT, 'stage history is append-only: rows cannot be changed'); END;
+   CREATE TRIGGER stage_history_no_delete BEFORE DELETE ON stage_history
+   BEGIN SELECT RAISE(ABORT, 'stage history is append-only: rows cannot be deleted'); END;
+   INSERT INTO stage_history (doc_id, stage, entered_at, by_id, by_name)
+     SELECT id, 'drafting', created_at, 'system', 'system' FROM documents;`,
+  // Issue 5: comment threads anchored in the act's text, and lawyers' sign-off per article.
+  REVIEW_SCHEMA_SQL,
 ];
 
 /** Runs the migrations that have not run yet. */

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { CreateDocumentRequest, DocumentSummary } from '../../shared/api/documents';
+import type { Member } from '../../shared/api/members';
 import { randomId } from '../../shared/ids';
 import type { Language } from '../../shared/lang/language';
 import type { DocumentModel } from '../../shared/model/documentModel';
@@ -9,6 +10,7 @@ import type { SerializedState } from '../../shared/model/serializedState';
 import { fail, ok, type Parsed } from '../../shared/parsed';
 import { blankActOutline } from '../../shared/templates/blankAct';
 import { instantiateTemplate } from '../../shared/templates/instantiate';
+import { withFullSync } from '../db/openDatabase';
 import { readEditorState } from '../lexical/actEditor';
 import { seedActState } from '../lexical/seed';
 import type { DocStore } from '../store/docStore';
@@ -38,7 +40,8 @@ const toSummary = (row: DocumentRow): DocumentSummary => ({
 export interface DocumentService {
   list(): DocumentSummary[];
   get(id: string): DocumentSummary | null;
-  create(request: CreateDocumentRequest): Parsed<DocumentSummary>;
+  /** Creates a document; `createdBy` is recorded as the one who started its first stage (issue 4). */
+  create(request: CreateDocumentRequest, createdBy?: Member | null): Parsed<DocumentSummary>;
   /** The document's current Yjs state: the live room's if it is open, else the stored one. */
   currentState(id: string): Uint8Array;
   model(id: string): DocumentModel | null;
@@ -50,8 +53,14 @@ export interface DocumentService {
 /** The live state of open documents, which the sync endpoint holds. */
 export type LiveStateSource = (docId: string) => Y.Doc | undefined;
 
+/**
+ * Runs inside a document's creation transaction, once its row and first state are stored: the workflow
+ * records the first stage, freezes the first version and writes the audit entry (issue 4).
+ */
+export type DocumentCreatedHook = (doc: DocumentSummary, createdBy: Member | null, now: Date) => void;
+
 /** A document service on SQLite and the DocStore. */
-export function createDocumentService(db: Database, store: DocStore, templates: TemplateLibrary, live: LiveStateSource): DocumentService {
+export function createDocumentService(db: Database, store: DocStore, templates: TemplateLibrary, live: LiveStateSource, onCreated?: DocumentCreatedHook): DocumentService {
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const insert = db.prepare('INSERT INTO documents (id, title, language, municipality, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
@@ -64,7 +73,7 @@ export function createDocumentService(db: Database, store: DocStore, templates: 
       const row = byId.get(id);
       return row ? toSummary(row) : null;
     },
-    create(request) {
+    create(request, createdBy = null) {
       const id = `doc-${randomId(12)}`;
       let outline;
       let title: string;
@@ -85,12 +94,14 @@ export function createDocumentService(db: Database, store: DocStore, templates: 
         municipality = request.municipality ?? '';
       }
       const seed = seedActState(outline, id);
-      const now = new Date().toISOString();
-      // One action, one transaction: the row and its first state exist together or not at all.
-      db.transaction(() => {
+      const createdAt = new Date();
+      const now = createdAt.toISOString();
+      // One action, one transaction: the row, its first state and its first stage exist together or not at all.
+      withFullSync(db, () => {
         insert.run(id, title, request.language, municipality, templateId, now, now);
         store.append(id, seed);
-      })();
+        onCreated?.(toSummary(byId.get(id)!), createdBy, createdAt);
+      });
       return ok(toSummary(byId.get(id)!));
     },
     currentState(id) {

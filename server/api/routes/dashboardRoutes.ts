@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import { apiError, formatIssues } from '../../../shared/api/errors';
+import { DashboardQuery } from '../../../shared/api/workflow';
+import { dashboardRows } from '../../workflow/dashboard';
+import type { Workspace } from '../../workspace';
+
+/** `GET /api/dashboard?municipality=&stage=`: one row per act with its stage, days in it and what is due. */
+export function registerDashboardRoutes(app: FastifyInstance, workspace: Workspace): void {
+  app.get('/api/dashboard', async (request, reply) => {
+    const query = DashboardQuery.safeParse(request.query);
+    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    const definition = workspace.workflow.definition();
+    const { stage, municipality } = query.data;
+    const stageIds = definition.stages.map((s) => s.id);
+    if (stage && !stageIds.includes(stage)) {
+      return reply.code(400).send(apiError('bad_request', `Invalid stage '${stage.slice(0, 40)}': expected one of ${stageIds.join(', ')}`));
+    }
+    const rows = dashboardRows(definition, workspace.documents.list(), workspace.workflow.histories(), { stage, municipality }, new Date());
+    return { rows };
+  });
+}

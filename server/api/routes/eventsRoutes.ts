@@ -1,0 +1,61 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import type { WorkspaceEvent } from '../../../shared/api/workflow';
+import type { Workspace } from '../../workspace';
+
+/** The events stream's settings, named once. */
+export const EVENTS_DEFAULTS = {
+  /** A comment line this often keeps proxies and idle timers from closing a quiet stream. */
+  keepAliveMs: 25_000,
+  /** How soon EventSource reconnects after the stream dropped. */
+  retryMs: 2_000,
+} as const;
+
+/**
+ * `GET /api/events`: Server-Sent Events that tell every open client what changed in the workspace (a stage,
+ * a version, a new act), so a stage change shows everywhere without a reload (issue 4). EventSource cannot
+ * send headers, so this one route also takes the member's token as `?token=` (app.ts), as /sync does. The
+ * events name only ids and stages; clients read the details through the API with their own permissions.
+ */
+export function registerEventsRoutes(app: FastifyInstance, workspace: Workspace): void {
+  const streams = new Set<ServerResponse>();
+  // Open streams would keep the server from closing.
+  app.addHook('preClose', async () => {
+    for (const stream of streams) stream.end();
+    streams.clear();
+  });
+
+  app.get('/api/events', async (request, reply) => {
+    const member = request.member!;
+    reply.hijack();
+    const stream = reply.raw;
+    // Hijacked, the reply sends nothing itself: carry over what the hooks set (CORS, rate-limit headers).
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) stream.setHeader(name, value);
+    stream.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    streams.add(stream);
+    let unsubscribe = (): void => undefined;
+    const stop = () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      streams.delete(stream);
+    };
+    const send = (event: WorkspaceEvent) => {
+      // A revoked token stops receiving at the next event, as its sync sockets are closed at once.
+      if (!workspace.members.get(member.id)) {
+        stop();
+        stream.end();
+        return;
+      }
+      stream.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    };
+    unsubscribe = workspace.events.subscribe(send);
+    const keepAlive = setInterval(() => stream.write(': keep-alive\n\n'), EVENTS_DEFAULTS.keepAliveMs);
+    request.raw.on('close', stop);
+    stream.write(`retry: ${EVENTS_DEFAULTS.retryMs}\nevent: ready\ndata: {}\n\n`);
+  });
+}

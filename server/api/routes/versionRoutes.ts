@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { apiError, formatIssues } from '../../../shared/api/errors';
+import { DiffQuery, SaveVersionRequest } from '../../../shared/api/workflow';
+import { compareVersions } from '../../versions/compareVersions';
+import type { Workspace } from '../../workspace';
+import { requirePermission } from '../app';
+import { documentOr404 } from './workflowRouteHelpers';
+
+type VersionParams = { Params: { id: string; versionId: string } };
+
+/**
+ * The version routes (issue 4): list a document's frozen versions, save one by hand, read a version's
+ * model or exact Yjs state, and compare two versions (or a version and now) article by article.
+ */
+export function registerVersionRoutes(app: FastifyInstance, workspace: Workspace): void {
+  const { versions, documents } = workspace;
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id/versions', async (request, reply) => {
+    const doc = documentOr404(workspace, request.params.id, reply);
+    if (!doc) return reply;
+    return { versions: versions.list(doc.id) };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/documents/:id/versions', async (request, reply) => {
+    const doc = documentOr404(workspace, request.params.id, reply);
+    if (!doc) return reply;
+    if (!requirePermission(request, reply, 'saveVersion')) return reply;
+    const body = SaveVersionRequest.safeParse(request.body);
+    if (!body.success) return reply.code(400).send(apiError('bad_request', formatIssues(body.error)));
+    const version = versions.save(doc.id, body.data.name, request.member!);
+    workspace.log(`[versions] ${request.member!.name} saved version ${version.number} of ${doc.id}`);
+    return reply.code(201).send(version);
+  });
+
+  const versionOr404 = (docId: string, versionId: string) => {
+    const version = versions.get(docId, versionId);
+    return version ? null : apiError('not_found', `Unknown version '${versionId.slice(0, 80)}' of document '${docId}': expected an id from GET /api/documents/${docId}/versions`);
+  };
+
+  app.get<VersionParams>('/api/documents/:id/versions/:versionId/model', async (request, reply) => {
+    const doc = documentOr404(workspace, request.params.id, reply);
+    if (!doc) return reply;
+    const missing = versionOr404(doc.id, request.params.versionId);
+    if (missing) return reply.code(404).send(missing);
+    return versions.model(doc.id, request.params.versionId);
+  });
+
+  app.get<VersionParams>('/api/documents/:id/versions/:versionId/state', async (request, reply) => {
+    const doc = documentOr404(workspace, request.params.id, reply);
+    if (!doc) return reply;
+    const missing = versionOr404(doc.id, request.params.versionId);
+    if (missing) return reply.code(404).send(missing);
+    return reply.type('application/octet-stream').send(Buffer.from(versions.state(doc.id, request.params.versionId)!));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id/diff', async (request, reply) => {
+    const doc = documentOr404(workspace, request.params.id, reply);
+    if (!doc) return reply;
+    const query = DiffQuery.safeParse(request.query);
+    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    const diff = compareVersions(documents, versions, doc.id, query.data.from, query.data.to);
+    return diff.ok ? diff.value : reply.code(404).send(apiError('not_found', diff.error));
+  });
+}

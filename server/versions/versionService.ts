@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { VersionSummary } from '../../shared/api/workflow';
+import { canonicalJson } from '../../shared/canonicalJson';
+import { randomId } from '../../shared/ids';
+import type { DocumentModel } from '../../shared/model/documentModel';
+import { invariant } from '../../shared/parsed';
+import { appendAudit } from '../audit/auditLog';
+import { withFullSync } from '../db/openDatabase';
+import type { WorkspaceEvents } from '../events/workspaceEvents';
+import type { DocumentService } from '../services/documentService';
+import type { Actor } from '../workflow/actor';
+
+/** What a frozen version is called and why it was made. */
+export interface VersionSpec {
+  readonly name: string;
+  readonly kind: VersionSummary['kind'];
+  readonly stage: string | null;
+}
+
+/**
+ * Frozen versions of acts: the exact Yjs state of a moment with the DocumentModel derived from it, stored
+ * once and never changed (the table's triggers refuse UPDATE and DELETE). Each version is an audit entry.
+ */
+export interface VersionService {
+  /**
+   * Freezes the document's current state as a version and records it in the audit log. Runs inside the
+   * caller's transaction (a stage change freezes its version in its own transaction); throws otherwise.
+   */
+  freeze(docId: string, spec: VersionSpec, actor: Actor, now: Date): VersionSummary;
+  /** Saves a named version by hand, in its own transaction, and tells the open clients. */
+  save(docId: string, name: string, actor: Actor, now?: Date): VersionSummary;
+  /** The document's versions, oldest first. */
+  list(docId: string): VersionSummary[];
+  get(docId: string, versionId: string): VersionSummary | null;
+  /** The model derived when the version was frozen. */
+  model(docId: string, versionId: string): DocumentModel | null;
+  /** The exact Yjs state that was frozen. */
+  state(docId: string, versionId: string): Uint8Array | null;
+}
+
+interface VersionRow {
+  id: string;
+  doc_id: string;
+  number: number;
+  name: string;
+  kind: VersionSummary['kind'];
+  stage: string | null;
+  created_at: string;
+  by_id: string;
+  by_name: string;
+  state_sha256: string;
+  model_sha256: string;
+}
+
+const SUMMARY_COLUMNS = 'id, doc_id, number, name, kind, stage, created_at, by_id, by_name, state_sha256, model_sha256';
+
+const toSummary = (row: VersionRow): VersionSummary => ({
+  id: row.id,
+  docId: row.doc_id,
+  number: row.number,
+  name: row.name,
+  kind: row.kind,
+  stage: row.stage,
+  createdAt: row.created_at,
+  by: row.by_name,
+  byId: row.by_id,
+  stateSha256: row.state_sha256,
+  modelSha256: row.model_sha256,
+});
+
+const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+/** A version service on SQLite; `documents` gives the current state and derives its model. */
+export function createVersionService(db: Database, documents: DocumentService, events: WorkspaceEvents): VersionService {
+  const insert = db.prepare(
+    'INSERT INTO versions (id, doc_id, number, name, kind, stage, created_at, by_id, by_name, state, model, state_sha256, model_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const nextNumber = db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM versions WHERE doc_id = ?');
+  const byDoc = db.prepare<[string], VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE doc_id = ? ORDER BY number`);
+  const one = db.prepare<[string, string], VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE doc_id = ? AND id = ?`);
+  const modelOf = db.prepare<[string, string], { model: string }>('SELECT model FROM versions WHERE doc_id = ? AND id = ?');
+  const stateOf = db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE doc_id = ? AND id = ?');
+
+  const service: VersionService = {
+    freeze(docId, spec, actor, now) {
+      invariant(db.inTransaction, 'Expected a version to be frozen inside the transaction of the action that freezes it');
+      const state = documents.currentState(docId);
+      const model = documents.modelOf(docId, state);
+      invariant(model, `Expected document '${docId}' to exist when freezing a version of it`);
+      const modelJson = canonicalJson(model);
+      const id = `ver-${randomId(12)}`;
+      const number = nextNumber.get(docId)?.n ?? 1;
+      const at = now.toISOString();
+      const [stateSha256, modelSha256] = [sha256(state), sha256(modelJson)];
+      insert.run(id, docId, number, spec.name, spec.kind, spec.stage, at, actor.id, actor.name, Buffer.from(state), modelJson, stateSha256, modelSha256);
+      // The hashes tie the audit entry to the exact text: a version swapped in the file no longer matches.
+      appendAudit(db, {
+        at,
+        actor: actor.id,
+        action: 'version.frozen',
+        docId,
+        payload: { versionId: id, number, name: spec.name, kind: spec.kind, stage: spec.stage, by: actor.name, stateSha256, modelSha256 },
+      });
+      return toSummary(one.get(docId, id)!);
+    },
+    save(docId, name, actor, now = new Date()) {
+      const version = withFullSync(db, () => service.freeze(docId, { name, kind: 'manual', stage: null }, actor, now));
+      events.publish({ type: 'version', docId, versionId: version.id, at: version.createdAt });
+      return version;
+    },
+    list(docId) {
+      return byDoc.all(docId).map(toSummary);
+    },
+    get(docId, versionId) {
+      const row = one.get(docId, versionId);
+      return row ? toSummary(row) : null;
+    },
+    model(docId, versionId) {
+      const row = modelOf.get(docId, versionId);
+      return row ? (JSON.parse(row.model) as DocumentModel) : null;
+    },
+    state(docId, versionId) {
+      const row = stateOf.get(docId, versionId);
+      return row ? new Uint8Array(row.state) : null;
+    },
+  };
+  return service;
+}

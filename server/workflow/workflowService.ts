@@ -1,0 +1,163 @@
+import type { Database } from 'better-sqlite3';
+import type { DocumentSummary } from '../../shared/api/documents';
+import type { AvailableTransition, StageHistoryEntry, StagesState } from '../../shared/api/workflow';
+import { fail, ok, type Parsed } from '../../shared/parsed';
+import {
+  availableTransitions,
+  isTextLocked,
+  nextDueDate,
+  planTransition,
+  stageEntryFor,
+  type TransitionRequest,
+} from '../../shared/workflow/stateMachine';
+import { parseWorkflowDefinition, type WorkflowDefinition } from '../../shared/workflow/workflowDefinition';
+import { appendAudit } from '../audit/auditLog';
+import { may } from '../auth/permissions';
+import { withFullSync } from '../db/openDatabase';
+import type { WorkspaceEvents } from '../events/workspaceEvents';
+import type { VersionService } from '../versions/versionService';
+import type { Actor } from './actor';
+import { toStageEntry, type StoredStageEntry, type WorkflowStore } from './workflowStore';
+
+/**
+ * The approval workflow of a workspace's acts: where each act stands, the moves it may make, and the
+ * record of each move. A move is one transaction: its stage entry, the version it freezes and its audit
+ * entries are stored together or not at all, and a refused move stores nothing.
+ */
+export interface WorkflowService {
+  definition(): WorkflowDefinition;
+  /** Replaces the workspace's definition, if it is valid and keeps every act's current stage. */
+  setDefinition(raw: unknown, actor: Actor, now?: Date): Parsed<WorkflowDefinition>;
+  /** A document's stages as `actor` sees them (with the moves it may make). The document must exist. */
+  state(docId: string, actor: Actor | null, now?: Date): StagesState;
+  /** Moves a document to another stage, or says why it may not move. The document must exist. */
+  transition(docId: string, request: TransitionRequest, actor: Actor, now?: Date): Parsed<StagesState>;
+  /** Records a new document's first stage and version; runs inside the document's creation transaction. */
+  recordCreation(doc: DocumentSummary, actor: Actor, now: Date): void;
+  /** Why the act's text is frozen, or null when it may be edited. */
+  lockReason(docId: string): string | null;
+  /** The council's adoption record of an adopted act, for exports. */
+  adoptionRecord(docId: string): { readonly actNumber: string; readonly adoptionDate: string } | null;
+  /** Every document's stage history, for the dashboard. */
+  histories(): Map<string, StoredStageEntry[]>;
+}
+
+/** Creates the workflow service over its store, the versions it freezes, and the events it publishes. */
+export function createWorkflowService(db: Database, store: WorkflowStore, versions: VersionService, events: WorkspaceEvents): WorkflowService {
+  // The sync endpoint asks on every update whether the text is locked, so the answer is kept until a move.
+  const locks = new Map<string, string | null>();
+
+  const historyOf = (docId: string): StoredStageEntry[] => store.history(docId);
+  const currentOf = (history: readonly StageHistoryEntry[]): string => history.at(-1)?.stage ?? store.definition().stages[0]!.id;
+
+  const freezeName = (stage: string): string => {
+    const label = store.definition().stages.find((s) => s.id === stage)?.label;
+    return label ? `${label.ka} / ${label.en}` : stage;
+  };
+
+  const computeLock = (history: readonly StoredStageEntry[]): string | null => {
+    const current = currentOf(history);
+    if (!isTextLocked(current, history.map(toStageEntry))) return null;
+    const adopted = [...history].reverse().find((e) => e.data.actNumber !== undefined && e.data.adoptionDate !== undefined)?.data;
+    const record = adopted ? ` (№${adopted.actNumber} of ${adopted.adoptionDate})` : '';
+    return `the act was adopted${record} and is now in the stage '${current}': its text is frozen and changes only through an amending act`;
+  };
+
+  const service: WorkflowService = {
+    definition: () => store.definition(),
+
+    setDefinition(raw, actor, now = new Date()) {
+      const parsed = parseWorkflowDefinition(raw);
+      if (!parsed.ok) return parsed;
+      const ids = new Set(parsed.value.stages.map((s) => s.id));
+      for (const [docId, history] of store.allHistories()) {
+        const current = currentOf(history);
+        if (!ids.has(current)) return fail(`Invalid workflow definition: document '${docId}' is in the stage '${current}', which it leaves out`);
+      }
+      withFullSync(db, () => {
+        store.saveDefinition(parsed.value, actor, now.toISOString());
+        appendAudit(db, { at: now.toISOString(), actor: actor.id, action: 'workflow.defined', payload: parsed.value });
+      });
+      locks.clear();
+      return parsed;
+    },
+
+    state(docId, actor, now = new Date()) {
+      const history = historyOf(docId);
+      const current = currentOf(history);
+      const lockReason = computeLock(history);
+      const available: AvailableTransition[] =
+        actor && may(actor.role, 'changeStage')
+          ? availableTransitions(store.definition(), current, actor.role).map((t) => ({ to: t.to, requires: t.requires, ...(t.label ? { label: t.label } : {}) }))
+          : [];
+      return {
+        current,
+        history: history.map(({ docId: _docId, ...entry }) => entry),
+        locked: lockReason !== null,
+        lockReason,
+        available,
+        nextDue: nextDueDate(history.map(toStageEntry), now),
+      };
+    },
+
+    transition(docId, request, actor, now = new Date()) {
+      const result = withFullSync(db, (): Parsed<{ from: string; to: string }> => {
+        const history = historyOf(docId);
+        const current = currentOf(history);
+        const plan = planTransition(store.definition(), current, request, actor, history.map(toStageEntry), now);
+        if (!plan.ok) return plan;
+        const entry = stageEntryFor(plan.value, now);
+        const version = versions.freeze(docId, { name: freezeName(entry.stage), kind: 'stage', stage: entry.stage }, actor, now);
+        store.append(docId, entry, actor, version.id);
+        appendAudit(db, {
+          at: entry.enteredAt,
+          actor: actor.id,
+          action: 'stage.transition',
+          docId,
+          payload: {
+            from: plan.value.from,
+            to: plan.value.to,
+            by: actor.name,
+            note: plan.value.note ?? null,
+            data: plan.value.data,
+            deadlines: plan.value.deadlines,
+            versionId: version.id,
+            stateSha256: version.stateSha256,
+          },
+        });
+        return ok({ from: plan.value.from, to: plan.value.to });
+      });
+      if (!result.ok) return result;
+      locks.delete(docId);
+      events.publish({ type: 'stage', docId, stage: result.value.to, from: result.value.from, at: now.toISOString() });
+      return ok(service.state(docId, actor, now));
+    },
+
+    recordCreation(doc, actor, now) {
+      const first = store.definition().stages[0]!.id;
+      const version = versions.freeze(doc.id, { name: freezeName(first), kind: 'stage', stage: first }, actor, now);
+      store.append(doc.id, { stage: first, enteredAt: now.toISOString(), data: {}, deadlines: [] }, actor, version.id);
+      appendAudit(db, {
+        at: now.toISOString(),
+        actor: actor.id,
+        action: 'document.created',
+        docId: doc.id,
+        payload: { title: doc.title, language: doc.language, municipality: doc.municipality, templateId: doc.templateId, stage: first, by: actor.name, versionId: version.id },
+      });
+      locks.delete(doc.id);
+    },
+
+    lockReason(docId) {
+      if (!locks.has(docId)) locks.set(docId, computeLock(historyOf(docId)));
+      return locks.get(docId) ?? null;
+    },
+
+    adoptionRecord(docId) {
+      const adopted = [...historyOf(docId)].reverse().find((e) => e.data.actNumber !== undefined && e.data.adoptionDate !== undefined)?.data;
+      return adopted?.actNumber && adopted.adoptionDate ? { actNumber: adopted.actNumber, adoptionDate: adopted.adoptionDate } : null;
+    },
+
+    histories: () => store.allHistories(),
+  };
+  return service;
+}
