@@ -1,17 +1,12 @@
 import { serveCommand } from './serveCommand';
 import { exportCommand } from './exportCommand';
 import { auditVerifyCommand } from './auditVerifyCommand';
-import { backupCommand } from './backupCommand';
-import { restoreCommand } from './restoreCommand';
 import { UsageError } from './args';
-import { WorkspaceInUseError } from '../workspaceLock';
 
 /** The command line: `serve`, and the workspace tools, each a subcommand. */
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   serve: serveCommand,
   export: exportCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
   'audit-verify': auditVerifyCommand,
 };
 
@@ -23,8 +18,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Expected problems (a mistyped option, a workspace in use) are one line and exit 2, never a stack trace.
-  if (error instanceof UsageError || error instanceof WorkspaceInUseError) {
+  if (error instanceof UsageError) {
     console.error(error.message);
     process.exit(2);
   }
