@@ -1,5 +1,6 @@
 import { Diff } from 'diff';
-import type { ArticleModel, BodyItem, ClauseModel, DocumentModel } from './documentModel';
+import { renderItem } from './plainText';
+import type { ArticleModel, BodyItem, DocumentModel } from './documentModel';
 
 /** What happened to an article between two versions; 'moved' means its number changed (its text may too). */
 export type ArticleChangeStatus = 'unchanged' | 'changed' | 'inserted' | 'deleted' | 'moved';
@@ -188,7 +189,7 @@ function tidy(parts: readonly DiffPart[]): DiffPart[] {
 /** The article as the diff reads it: the heading, then each paragraph with its label, one line each. */
 export function articleText(article: ArticleModel): string {
   const lines = [article.heading];
-  for (const item of article.content) pushItem(item, lines);
+  for (const item of article.content) renderItem(item, lines);
   return lines.join('\n');
 }
 
@@ -308,7 +309,7 @@ function frameText(model: DocumentModel): string {
   ];
   lines.push(...model.preamble, model.enactingFormula);
   const outline = (items: readonly BodyItem[]) => {
-    for (const item of items) if (item.kind !== 'article') pushItem(item, lines);
+    for (const item of items) if (item.kind !== 'article') renderItem(item, lines);
   };
   outline(model.body);
   for (const annex of model.annexes) {
@@ -319,27 +320,3 @@ function frameText(model: DocumentModel): string {
   return lines.filter((line) => line !== '').join('\n');
 }
 
-function pushItem(item: BodyItem, lines: string[]): void {
-  switch (item.kind) {
-    case 'chapter':
-      lines.push(item.heading ? `${item.label}. ${item.heading}` : item.label);
-      break;
-    case 'article':
-      lines.push(item.label, articleText(item));
-      break;
-    case 'clause':
-      pushClause(item, lines);
-      break;
-    case 'text':
-      lines.push(item.text);
-      break;
-    case 'table':
-      for (const row of item.rows) lines.push(row.join(' | '));
-      break;
-  }
-}
-
-function pushClause(clause: ClauseModel, lines: string[]): void {
-  lines.push(`${clause.label} ${clause.text}`);
-  for (const child of clause.children) pushClause(child, lines);
-}

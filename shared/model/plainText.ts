@@ -23,7 +23,12 @@ export function renderPlainText(model: DocumentModel): string {
 }
 
 function renderBody(items: readonly BodyItem[], lines: string[]): void {
-  for (const item of items) {
+  for (const item of items) renderItem(item, lines);
+}
+
+/** Appends the lines of one body item (an article with all its content), as the plain text shows them. */
+export function renderItem(item: BodyItem, lines: string[]): void {
+  {
     switch (item.kind) {
       case 'chapter':
         lines.push(item.heading ? `${item.label}. ${item.heading}` : item.label);
