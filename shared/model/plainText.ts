@@ -28,25 +28,23 @@ function renderBody(items: readonly BodyItem[], lines: string[]): void {
 
 /** Appends the lines of one body item (an article with all its content), as the plain text shows them. */
 export function renderItem(item: BodyItem, lines: string[]): void {
-  {
-    switch (item.kind) {
-      case 'chapter':
-        lines.push(item.heading ? `${item.label}. ${item.heading}` : item.label);
-        break;
-      case 'article':
-        lines.push(item.heading ? `${item.label}. ${item.heading}` : `${item.label}.`);
-        renderBody(item.content, lines);
-        break;
-      case 'clause':
-        renderClause(item, lines);
-        break;
-      case 'text':
-        lines.push(item.text);
-        break;
-      case 'table':
-        for (const row of item.rows) lines.push(row.join(' | '));
-        break;
-    }
+  switch (item.kind) {
+    case 'chapter':
+      lines.push(item.heading ? `${item.label}. ${item.heading}` : item.label);
+      break;
+    case 'article':
+      lines.push(item.heading ? `${item.label}. ${item.heading}` : `${item.label}.`);
+      renderBody(item.content, lines);
+      break;
+    case 'clause':
+      renderClause(item, lines);
+      break;
+    case 'text':
+      lines.push(item.text);
+      break;
+    case 'table':
+      for (const row of item.rows) lines.push(row.join(' | '));
+      break;
   }
 }
 
