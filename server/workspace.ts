@@ -16,6 +16,7 @@ import { createVersionService, type VersionService } from './versions/versionSer
 import { SYSTEM_ACTOR } from './workflow/actor';
 import { createWorkflowService, type WorkflowService } from './workflow/workflowService';
 import { createWorkflowStore } from './workflow/workflowStore';
+import { createReviewServices, type ReviewServices } from './review/reviewServices';
 
 /** Everything one workspace server holds: its database, members, documents, templates and live rooms. */
 export interface Workspace {
@@ -34,6 +35,8 @@ export interface Workspace {
   readonly versions: VersionService;
   /** What changed, pushed to every open client (issue 4). */
   readonly events: WorkspaceEvents;
+  /** Comment threads and lawyers' sign-off per article (issue 5). */
+  readonly review: ReviewServices;
   /** The adoption record of an adopted act (act number, adoption date), for exports; set by the workflow. */
   adoptionRecord?: (docId: string) => { readonly actNumber: string; readonly adoptionDate: string } | null;
   /** A frozen version of a document with its derived model, for exports; set by the version store. */
@@ -97,6 +100,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
       persist: (docId, update, apply) => {
         persist(docId, update, apply);
         if (store.count(docId) > SERVER_DEFAULTS.compactAfterUpdates) store.compact(docId);
+        review.textChanged(docId);
       },
       refuseEdit: (docId: string, member: Member) => canEditText(workspaceRef, docId, member),
       roomEmptied: (docId) => store.compact(docId),
@@ -108,6 +112,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     },
   );
 
+  const review = createReviewServices(db, () => workspaceRef, log);
   const workspaceRef: Workspace = {
     dataDir: options.dataDir,
     db,
@@ -121,6 +126,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     workflow,
     versions,
     events,
+    review,
     adoptionRecord: (docId) => workflow.adoptionRecord(docId),
     frozenVersion: (docId, versionId) => {
       const version = versions.get(docId, versionId);
@@ -129,6 +135,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     },
     close() {
       sync?.close();
+      review.close();
       db.close();
     },
   };

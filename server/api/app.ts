@@ -16,6 +16,8 @@ import { registerVersionRoutes } from './routes/versionRoutes';
 import { registerDashboardRoutes } from './routes/dashboardRoutes';
 import { registerAuditRoutes } from './routes/auditRoutes';
 import { registerEventsRoutes } from './routes/eventsRoutes';
+import { registerCommentRoutes } from './routes/commentRoutes';
+import { registerReviewRoutes } from './routes/reviewRoutes';
 import { SERVER_VERSION } from '../version';
 
 declare module 'fastify' {
@@ -88,6 +90,8 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerDashboardRoutes(app, workspace);
   registerAuditRoutes(app, workspace);
   registerEventsRoutes(app, workspace);
+  registerCommentRoutes(app, workspace);
+  registerReviewRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const hasRenderer = rendererDir !== undefined && existsSync(rendererDir);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AUDIT_SCHEMA_SQL } from '../audit/auditSchema';
+import { REVIEW_SCHEMA_SQL } from '../review/reviewSchema';
 
 /**
  * The schema, as an ordered list of migrations. `PRAGMA user_version` holds how many have run, so each
@@ -79,6 +80,8 @@ export const MIGRATIONS: readonly string[] = [
    BEGIN SELECT RAISE(ABORT, 'stage history is append-only: rows cannot be deleted'); END;
    INSERT INTO stage_history (doc_id, stage, entered_at, by_id, by_name)
      SELECT id, 'drafting', created_at, 'system', 'system' FROM documents;`,
+  // Issue 5: comment threads anchored in the act's text, and lawyers' sign-off per article.
+  REVIEW_SCHEMA_SQL,
 ];
 
 /** Runs the migrations that have not run yet. */

@@ -4,6 +4,7 @@ import { TransitionRequestBody } from '../../../shared/api/workflow';
 import type { Workspace } from '../../workspace';
 import { requirePermission } from '../app';
 import { documentOr404 } from './workflowRouteHelpers';
+import { legalReviewGate } from '../../review/legalReviewGate';
 
 /**
  * The workflow routes (issue 4): the workspace's definition, a document's stages, and moving it to
@@ -34,6 +35,9 @@ export function registerWorkflowRoutes(app: FastifyInstance, workspace: Workspac
     if (!requirePermission(request, reply, 'changeStage')) return reply;
     const body = TransitionRequestBody.safeParse(request.body);
     if (!body.success) return reply.code(400).send(apiError('bad_request', formatIssues(body.error)));
+    // Issue 5: the act leaves legal review forward only with every article approved and no blocking comment open.
+    const unreviewed = legalReviewGate(workspace, doc.id, body.data.to);
+    if (unreviewed) return reply.code(409).send(apiError('review_incomplete', unreviewed));
     const moved = workflow.transition(doc.id, body.data, request.member!);
     if (!moved.ok) return reply.code(409).send(apiError('illegal_transition', moved.error));
     workspace.log(`[workflow] ${request.member!.name} moved ${doc.id} to ${moved.value.current}`);

@@ -1,0 +1,69 @@
+import { BorderStyle, Document, HeadingLevel, PageOrientation, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Language } from '../../shared/lang/language';
+import { RECORD_WORDS, type RecordRow } from './commentRecord';
+
+/** Sylfaen ships with Windows and covers Georgian; LibreOffice substitutes a font that does (DESIGN.md). */
+const FONT = { ascii: 'Sylfaen', hAnsi: 'Sylfaen', cs: 'Sylfaen', eastAsia: 'Sylfaen' } as const;
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER } as const;
+/** Relative widths of the ten columns: the quote, the comment, the reason and the replies get the room. */
+const WEIGHTS = [3, 8, 16, 18, 8, 8, 9, 14, 12, 4] as const;
+/** The text width of a landscape A4 page with 2 cm margins, in twips. */
+const TEXT_WIDTH = 16838 - 2 * 1134;
+/** Half-points: 9 pt in the table, 14 pt for the title. */
+const SIZE = { cell: 18, title: 28 } as const;
+
+function cellParagraphs(text: string, bold: boolean): Paragraph[] {
+  const lines = text.split('\n');
+  return lines.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, font: FONT, size: SIZE.cell })] }));
+}
+
+/** What the record's heading says of the act and the state it was taken from. */
+export interface RecordHeading {
+  readonly actTitle: string;
+  /** The version's name, or '' for the current text. */
+  readonly versionName: string;
+  readonly language: Language;
+}
+
+/**
+ * The "comments and responses" record as a .docx: a title, the act and version it belongs to, and one real
+ * Word table (header row repeated on every page) with a row per thread, on landscape pages.
+ */
+export async function recordDocx(rows: readonly RecordRow[], heading: RecordHeading): Promise<Uint8Array> {
+  const words = RECORD_WORDS[heading.language];
+  const total = WEIGHTS.reduce((a, b) => a + b, 0);
+  const widths = WEIGHTS.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const yes = heading.language === 'ka' ? 'დიახ' : 'yes';
+  const row = (cells: readonly string[], header: boolean): TableRow =>
+    new TableRow({
+      tableHeader: header,
+      children: widths.map((width, c) => new TableCell({ width: { size: width, type: WidthType.DXA }, children: cellParagraphs(cells[c] ?? '', header) })),
+    });
+  const table = new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: BORDERS,
+    rows: [
+      row(words.columns, true),
+      ...rows.map((r) => row([String(r.index), r.article, r.quote, r.comment, r.author, r.date, r.outcome, r.reason, r.replies, r.publicConsultation ? yes : ''], false)),
+    ],
+  });
+  const subtitle = `${heading.actTitle} — ${heading.versionName ? `${words.version}: ${heading.versionName}` : words.current}`;
+  const document = new Document({
+    title: `${words.title}: ${heading.actTitle}`,
+    creator: 'Sajaro',
+    sections: [
+      {
+        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: words.title, bold: true, font: FONT, size: SIZE.title })] }),
+          new Paragraph({ children: [new TextRun({ text: subtitle, font: FONT, size: SIZE.cell + 4 })] }),
+          new Paragraph({ children: [] }),
+          table,
+        ],
+      },
+    ],
+  });
+  return Packer.pack(document, 'uint8array');
+}
