@@ -7,6 +7,7 @@ import { DocumentPage } from './editor/DocumentPage';
 import { LanguageSwitch } from './ui/LanguageSwitch';
 import { NamePrompt } from './ui/NamePrompt';
 import { useUserIdentity } from './ui/userIdentity';
+import { DashboardPage } from './workflow/DashboardPage';
 
 /** The app shell: top bar with the language switch, and the two pages. */
 export function App({ session }: { session: Session | null }) {
@@ -18,11 +19,24 @@ export function App({ session }: { session: Session | null }) {
         <Link href="/" className="sj-brand">
           <strong>{t('app.name')}</strong> <span>{t('app.tagline')}</span>
         </Link>
+        {session ? (
+          <nav className="sj-nav">
+            <Link href="/" className={(active) => (active ? 'sj-nav-active' : '')}>
+              {t('dashboard.actsLink')}
+            </Link>
+            <Link href="/dashboard" className={(active) => (active ? 'sj-nav-active' : '')} data-nav="dashboard">
+              {t('dashboard.link')}
+            </Link>
+          </nav>
+        ) : null}
         <LanguageSwitch />
       </header>
       {session ? (
         <SessionContext.Provider value={session}>
           <Switch>
+            <Route path="/dashboard">
+              <DashboardPage />
+            </Route>
             <Route path="/documents/:id">{(params) => <DocumentPage docId={params.id} />}</Route>
             <Route>
               <DocumentListPage />

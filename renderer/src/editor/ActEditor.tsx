@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
@@ -60,6 +60,8 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
     setEditor(value);
   }, []);
   const requestReference = useCallback(() => setPicking(true), []);
+  // initialConfig is read once: an act that becomes read-only while open (adopted, issue 4) is switched here.
+  useEffect(() => editor?.setEditable(!readOnly), [editor, readOnly]);
 
   const initialConfig = {
     namespace: `sajaro-${docId}`,

@@ -11,6 +11,11 @@ import { ConnectionIndicator, useConnectionState } from './ConnectionIndicator';
 import { PresenceList } from './PresenceList';
 import { ExportMenu } from './ExportMenu';
 import { useUserIdentity } from '../ui/userIdentity';
+import { LockBanner } from '../workflow/LockBanner';
+import { StagePanel } from '../workflow/StagePanel';
+import { useDocumentStages } from '../workflow/useDocumentStages';
+import { useWorkflowDefinition } from '../workflow/useWorkflowDefinition';
+import { VersionsPanel } from '../workflow/VersionsPanel';
 
 /** The page of one act: its title bar, the editor, and who is here. */
 export function DocumentPage({ docId }: { docId: string }) {
@@ -23,6 +28,9 @@ export function DocumentPage({ docId }: { docId: string }) {
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
   const connection = useConnectionState(provider);
   const onProvider = useCallback((p: WebsocketProvider) => setProvider(p), []);
+  // The approval stage (issue 4): an adopted act opens read-only, with a banner that says why.
+  const workflow = useDocumentStages(session, docId);
+  const definition = useWorkflowDefinition(session);
 
   useEffect(() => {
     let cancelled = false;
@@ -47,7 +55,8 @@ export function DocumentPage({ docId }: { docId: string }) {
 
   if (error) return <div className="sj-error" role="alert">{error} <Link href="/">{t('editor.back')}</Link></div>;
   if (!doc || !identity.name) return <div className="sj-loading">{t('editor.loading')}</div>;
-  const readOnly = me !== null && (me.role === 'reviewer' || me.role === 'observer');
+  const roleReadOnly = me !== null && (me.role === 'reviewer' || me.role === 'observer');
+  const readOnly = roleReadOnly || workflow.locked;
 
   return (
     <div className="sj-document">
@@ -61,6 +70,7 @@ export function DocumentPage({ docId }: { docId: string }) {
         <ExportMenu session={session} docId={docId} />
         <ConnectionIndicator state={connection} />
       </header>
+      {workflow.stages ? <LockBanner stages={workflow.stages} definition={definition} /> : null}
       <ActEditor
         key={docId}
         session={session}
@@ -70,7 +80,13 @@ export function DocumentPage({ docId }: { docId: string }) {
         userColor={identity.color}
         readOnly={readOnly}
         onProvider={onProvider}
-        aside={<PresenceList provider={provider} />}
+        aside={
+          <>
+            <StagePanel session={session} docId={docId} stages={workflow.stages} definition={definition} onMoved={workflow.update} />
+            <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly} />
+            <PresenceList provider={provider} />
+          </>
+        }
       />
     </div>
   );

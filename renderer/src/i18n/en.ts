@@ -1,3 +1,5 @@
+import { workflowStringsEn } from '../workflow/workflowStrings.en';
+
 /** English UI strings. Keys are shared with ka.ts; a missing key falls back to English. */
 export const en = {
   app: { name: 'Sajaro', tagline: 'Drafting municipal acts together' },
@@ -56,4 +58,5 @@ export const en = {
   auth: { missing: 'Open Sajaro with the invitation link you received (it ends in #token=…).', invalid: 'This invitation link is no longer valid. Ask your coordinator for a new one.' },
   export: { button: 'Export', working: 'Exporting…', docx: 'Word document (.docx), official form', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'Saved to {{path}}', failed: 'Export failed: {{message}}' },
   errors: { generic: 'Something went wrong: {{message}}', network: 'The server cannot be reached. Check the connection and try again.' },
+  ...workflowStringsEn,
 } as const;

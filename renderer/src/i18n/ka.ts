@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { workflowStringsKa } from '../workflow/workflowStrings.ka';
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -60,4 +61,5 @@ export const ka: Strings<typeof en> = {
   auth: { missing: 'გახსენით საჯარო მიღებული მოწვევის ბმულით (ბოლოვდება #token=…-ით).', invalid: 'მოწვევის ბმული აღარ მოქმედებს. სთხოვეთ კოორდინატორს ახალი.' },
   export: { button: 'ექსპორტი', working: 'მიმდინარეობს ექსპორტი…', docx: 'Word-ის დოკუმენტი (.docx), ოფიციალური ფორმა', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'შენახულია: {{path}}', failed: 'ექსპორტი ვერ მოხერხდა: {{message}}' },
   errors: { generic: 'შეცდომა: {{message}}', network: 'სერვერი მიუწვდომელია. შეამოწმეთ კავშირი და სცადეთ ხელახლა.' },
+  ...workflowStringsKa,
 };

@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { AvailableTransition, StagesState } from '../../../shared/api/workflow';
+import { ApiError } from '../connection/api';
+import type { Session } from '../connection/session';
+import { workflowApi } from './workflowApi';
+
+/** One input of a requirement's form. */
+interface RequirementField {
+  readonly name: string;
+  readonly type: 'text' | 'date' | 'number';
+}
+
+/** The fields each built-in requirement asks for, in the order a coordinator reads them off the record. */
+const FIELDS: Readonly<Record<AvailableTransition['requires'][number], readonly RequirementField[]>> = {
+  adoptionRecord: [
+    { name: 'actNumber', type: 'text' },
+    { name: 'adoptionDate', type: 'date' },
+    { name: 'votesFor', type: 'number' },
+    { name: 'votesAgainst', type: 'number' },
+    { name: 'abstained', type: 'number' },
+  ],
+  signingDate: [{ name: 'signingDate', type: 'date' }],
+  publicationRecord: [
+    { name: 'registrationCode', type: 'text' },
+    { name: 'publicationDate', type: 'date' },
+  ],
+  consultationEndDate: [{ name: 'consultationEndDate', type: 'date' }],
+  reason: [],
+};
+
+/** Today in Georgia (UTC+4 all year), as a date input wants it. */
+function todayInGeorgia(): string {
+  return new Date(Date.now() + 4 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** What a record of something done defaults to: today. A window that ends later starts empty. */
+function initialValue(name: string): string {
+  return ['adoptionDate', 'signingDate', 'publicationDate'].includes(name) ? todayInGeorgia() : '';
+}
+
+/**
+ * Asks for what a move requires (the adoption record, the signing date, the Herald's registration, the
+ * consultation's last day, a reason) and a note, then makes the move; the server's refusal is shown as is.
+ */
+export function TransitionDialog(props: {
+  session: Session;
+  docId: string;
+  transition: AvailableTransition;
+  title: string;
+  onClose: () => void;
+  onMoved: (state: StagesState) => void;
+}) {
+  const { t } = useTranslation();
+  const { transition } = props;
+  const fields = transition.requires.flatMap((r) => FIELDS[r]);
+  const needsReason = transition.requires.includes('reason');
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, initialValue(f.name)])));
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const data = Object.fromEntries(fields.map((f) => [f.name, f.type === 'number' && values[f.name] !== '' ? Number(values[f.name]) : values[f.name]]));
+    try {
+      const state = await workflowApi.transition(props.session, props.docId, { to: transition.to, ...(note.trim() ? { note: note.trim() } : {}), ...(fields.length ? { data } : {}) });
+      props.onMoved(state);
+    } catch (e) {
+      setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('workflow.refused', { message: (e as Error).message }));
+      setBusy(false);
+    }
+  };
+
+  // A portal, so the dialog stands above the sticky toolbar rather than inside the side column.
+  return createPortal(
+    <div className="sj-modal" role="dialog" aria-modal="true" aria-labelledby="sj-transition-title">
+      <form className="sj-modal-body" onSubmit={(e) => void submit(e)} data-dialog="transition">
+        <h2 id="sj-transition-title">{props.title}</h2>
+        {transition.requires.includes('adoptionRecord') ? <p className="sj-muted">{t('workflow.adoptionExplain')}</p> : null}
+        {transition.requires.includes('signingDate') ? <p className="sj-muted">{t('workflow.registrationExplain')}</p> : null}
+        <div className="sj-field-grid">
+          {fields.map((field) => (
+            <label key={field.name}>
+              <span>
+                {t(`workflow.field.${field.name}`)} <span className="sj-required">*</span>
+              </span>
+              <input
+                name={field.name}
+                type={field.type}
+                required
+                min={field.type === 'number' ? 0 : undefined}
+                value={values[field.name] ?? ''}
+                placeholder={field.name === 'registrationCode' ? '010250000.35.101.016261' : undefined}
+                onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
+              />
+            </label>
+          ))}
+        </div>
+        <label>
+          <span>
+            {needsReason ? t('workflow.reason') : t('workflow.note')}
+            {needsReason ? <span className="sj-required"> *</span> : null}
+          </span>
+          <textarea name="note" rows={3} required={needsReason} value={note} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        {error ? <p className="sj-error" role="alert">{error}</p> : null}
+        <div className="sj-actions">
+          <button type="button" onClick={props.onClose} disabled={busy}>
+            {t('create.cancel')}
+          </button>
+          <button type="submit" className="sj-primary" disabled={busy} data-action="confirm-transition">
+            {busy ? t('workflow.moving') : t('workflow.confirm')}
+          </button>
+        </div>
+      </form>
+    </div>,
+    document.body,
+  );
+}
