@@ -15,6 +15,8 @@ export const SERVER_DEFAULTS = {
   /** Database file name inside the data folder. */
   databaseFile: 'workspace.sqlite',
   ownerTokenFile: 'owner.token',
+  /** Written by a running server with its PID, removed on stop; restore refuses a workspace that has a live one. */
+  lockFile: 'server.lock',
   templatesFolder: 'templates',
 } as const;
 

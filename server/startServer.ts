@@ -1,6 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import { SERVER_DEFAULTS, type ServerOptions } from './config';
 import { buildApp } from './api/app';
 import { openWorkspace, type Workspace } from './workspace';
+import { lockWorkspace } from './workspaceLock';
 
 /** A running workspace server. */
 export interface RunningServer {
@@ -13,10 +15,22 @@ export interface RunningServer {
 
 /** Starts a workspace server: the API, the sync endpoint and, if built, the web app. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const workspace = openWorkspace(options);
-  const app = await buildApp(workspace, options);
+  // One server per workspace: a second one would hold its own copy of every open document (issue 7).
+  mkdirSync(options.dataDir, { recursive: true });
+  const lock = lockWorkspace(options.dataDir, 'serve');
+  let opened: Workspace | undefined;
+  let app: Awaited<ReturnType<typeof buildApp>>;
   const host = options.host ?? SERVER_DEFAULTS.host;
-  await app.listen({ port: options.port ?? SERVER_DEFAULTS.port, host });
+  try {
+    opened = openWorkspace(options);
+    app = await buildApp(opened, options);
+    await app.listen({ port: options.port ?? SERVER_DEFAULTS.port, host });
+  } catch (error) {
+    opened?.close();
+    lock.release();
+    throw error;
+  }
+  const workspace = opened;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? SERVER_DEFAULTS.port);
   let stopped: Promise<void> | null = null;
@@ -26,9 +40,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     workspace,
     stop() {
       stopped ??= (async () => {
-        workspace.sync.close();
-        await app.close();
-        workspace.close();
+        try {
+          workspace.sync.close();
+          await app.close();
+          workspace.close();
+        } finally {
+          lock.release();
+        }
       })();
       return stopped;
     },

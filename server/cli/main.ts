@@ -1,12 +1,17 @@
 import { serveCommand } from './serveCommand';
 import { exportCommand } from './exportCommand';
 import { auditVerifyCommand } from './auditVerifyCommand';
+import { backupCommand } from './backupCommand';
+import { restoreCommand } from './restoreCommand';
 import { UsageError } from './args';
+import { WorkspaceInUseError } from '../workspaceLock';
 
 /** The command line: `serve`, and the workspace tools, each a subcommand. */
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   serve: serveCommand,
   export: exportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   'audit-verify': auditVerifyCommand,
 };
 
@@ -18,7 +23,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
+  // Expected problems (a mistyped option, a workspace in use) are one line and exit 2, never a stack trace.
+  if (error instanceof UsageError || error instanceof WorkspaceInUseError) {
     console.error(error.message);
     process.exit(2);
   }
