@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: runs the benchmark parts of issue 8 (sync, storage, editor, export), prints a table, and
+ * writes bench/results/latest.json and bench/RESULTS.md. `--quick` runs a reduced load of every part;
+ * naming parts runs only those (`npm run bench -- sync`).
+ */
+import { join } from 'node:path';
+import { parseArgs } from './lib/args';
+import { installChildCleanup } from './lib/children';
+import type { PartContext } from './lib/context';
+import type { PartName, PartOutput } from './lib/figures';
+import { figureRows, textTable } from './lib/format';
+import { loadAverage, machineInfo, versions } from './lib/machine';
+import { renderResultsMarkdown } from './lib/report';
+import { mergeResults, readResults, writeFileAtomic, type PartRecord } from './lib/results';
+import { runEditorPart } from './parts/editor';
+import { runExportPart } from './parts/export';
+import { runStoragePart } from './parts/storage';
+import { runSyncPart } from './parts/sync';
+
+const PART_RUNNERS: Record<PartName, (context: PartContext) => Promise<PartOutput>> = {
+  sync: runSyncPart,
+  storage: runStoragePart,
+  editor: runEditorPart,
+  export: runExportPart,
+};
+
+const BENCH_DIR = import.meta.dirname;
+const RESULTS_JSON = join(BENCH_DIR, 'results', 'latest.json');
+const RESULTS_MD = join(BENCH_DIR, 'RESULTS.md');
+const ANALYSIS_MD = join(BENCH_DIR, 'ANALYSIS.md');
+
+async function main(): Promise<number> {
+  installChildCleanup();
+  const args = parseArgs(process.argv.slice(2));
+  const machine = machineInfo();
+  const log = (line: string): void => console.log(line);
+  log(`[bench] ${args.quick ? 'quick' : 'full'} run of ${args.parts.join(', ')}, seed ${args.seed}; load average ${machine.loadAverageAtStart.join(' / ')}`);
+
+  const parts: Partial<Record<PartName, PartRecord>> = {};
+  let failed = false;
+  for (const part of args.parts) {
+    const started = Date.now();
+    const loadAtStart = loadAverage();
+    log(`[bench] ${part}: start`);
+    let output: PartOutput = { figures: [], notes: [] };
+    let error: string | undefined;
+    try {
+      output = await PART_RUNNERS[part]({ quick: args.quick, seed: args.seed, clientProcesses: args.clientProcesses, log });
+    } catch (caught) {
+      failed = true;
+      error = caught instanceof Error ? caught.message : String(caught);
+      console.error(`[bench] ${part} failed:`, caught);
+    }
+    parts[part] = {
+      mode: args.quick ? 'quick' : 'full',
+      ranAt: new Date(started).toISOString(),
+      seconds: (Date.now() - started) / 1000,
+      seed: args.seed,
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: loadAverage(),
+      figures: output.figures,
+      notes: output.notes,
+      ...(error ? { error } : {}),
+    };
+    log(`[bench] ${part}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  const results = mergeResults(readResults(RESULTS_JSON), { schema: 1, updatedAt: new Date().toISOString(), machine, versions: versions(), parts });
+  writeFileAtomic(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileAtomic(RESULTS_MD, renderResultsMarkdown(results, ANALYSIS_MD));
+  const figures = args.parts.flatMap((p) => parts[p]?.figures ?? []);
+  log('');
+  log(textTable(['part', 'figure', 'value', 'unit', 'goal', 'met'], figureRows(figures)));
+  log('');
+  log(`[bench] wrote ${RESULTS_JSON} and ${RESULTS_MD}${args.quick ? ' (quick figures)' : ''}`);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('[bench]', error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,86 @@
+/**
+ * The bench's launcher of the Sajaro server, run as a child process so that its CPU time and peak memory are
+ * measured apart from the clients. It starts the real server (`startServer`) with connection limits raised
+ * for the load, and adds one bench-only request: store a generated act as a document.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedActState } from '../../server/lexical/seed';
+import { startServer } from '../../server/startServer';
+import { generateAct } from '../lib/act';
+import { watchEventLoop } from '../lib/loopDelay';
+import { REPO_ROOT, serveRequests, tellParent, type IpcMessage } from '../lib/children';
+
+/** What the bench passes to the launcher, as JSON in the first argument. */
+export interface SajaroLaunchOptions {
+  /** The built renderer to serve, for the editor benchmark; omitted, API and sync only. */
+  readonly rendererDir?: string;
+}
+
+/** What the launcher tells the bench once it listens. */
+export interface SajaroReady extends IpcMessage {
+  readonly type: 'ready';
+  readonly url: string;
+  readonly ownerToken: string;
+  readonly dataDir: string;
+}
+
+/** The reply to `createAct`: the document that holds the generated act. */
+export interface CreatedAct {
+  readonly docId: string;
+  readonly articles: number;
+  readonly characters: number;
+  readonly stateBytes: number;
+}
+
+/** High enough that 200 clients connecting at once, and their reconnects, are never refused. */
+const UNLIMITED = 1_000_000;
+
+async function main(): Promise<void> {
+  const options = JSON.parse(process.argv[2] ?? '{}') as SajaroLaunchOptions;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sajaro-bench-'));
+  const server = await startServer({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    templatesDir: join(REPO_ROOT, 'templates'),
+    ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+    syncConnectionsPerMinute: UNLIMITED,
+    apiRequestsPerMinute: UNLIMITED,
+    log: (line) => console.error(`[sajaro] ${line}`),
+  });
+  const { workspace } = server;
+
+  const loop = watchEventLoop();
+  serveRequests(
+    {
+      resetLoopDelay: () => loop.reset(),
+      loopDelay: () => loop.read(),
+      // A generated act cannot come from a template, so the document is created blank through the documents
+      // service (row, first stage, audit) and its stored state replaced by the seeded act before anyone opens it.
+      createAct: (message): CreatedAct => {
+        const act = generateAct({ pages: Number(message.pages), seed: Number(message.seed) });
+        const created = workspace.documents.create({ title: String(message.title), language: 'ka' });
+        if (!created.ok) throw new Error(created.error);
+        const docId = created.value.id;
+        const state = seedActState(act.blocks, docId);
+        workspace.db.transaction(() => {
+          workspace.db.prepare('DELETE FROM doc_updates WHERE doc_id = ?').run(docId);
+          workspace.store.append(docId, state);
+        })();
+        return { docId, articles: act.articles, characters: act.characters, stateBytes: state.byteLength };
+      },
+    },
+    async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  );
+  tellParent({ type: 'ready', url: server.url, ownerToken: workspace.ownerToken, dataDir } satisfies SajaroReady);
+}
+
+main().catch((error: unknown) => {
+  console.error('[bench:sajaro]', error);
+  process.exit(1);
+});
