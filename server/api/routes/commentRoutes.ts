@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiError, formatIssues } from '../../../shared/api/errors';
 import { NewThreadRequest, ReopenRequest, ReplyRequest, ResolveRequest, type CommentsResponse } from '../../../shared/api/review';
-import { may, mayComment } from '../../auth/permissions';
+import { may, mayComment, type Permission } from '../../auth/permissions';
 import { RECORD_WORDS, recordCsv, recordRows } from '../../comments/commentRecord';
 import { recordDocx } from '../../comments/recordDocx';
 import { contentDisposition, safeBaseName } from '../../export/fileName';
@@ -21,8 +21,9 @@ const ExportQuery = z.object({ version: z.string().min(1).max(80).default('curre
 export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace): void {
   const { comments } = workspace.review;
 
-  const refuse = (reply: FastifyReply, role: string, what: string): FastifyReply =>
-    reply.code(403).send(apiError('forbidden', `Your role '${role}' may not ${what}`));
+  // Every refusal names the missing permission (issue 7).
+  const refuse = (reply: FastifyReply, role: string, what: string, permission: Permission): FastifyReply =>
+    reply.code(403).send(apiError('forbidden', `Your role '${role}' may not ${what} (permission '${permission}')`));
 
   /** The member may comment on the act in its current stage (observers only in public consultation). */
   const mayCommentHere = (request: FastifyRequest, docId: string): boolean => {
@@ -31,7 +32,7 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
   };
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/comments', async (request, reply) => {
-    if (!may(request.member!.role, 'read')) return refuse(reply, request.member!.role, 'read this act');
+    if (!may(request.member!.role, 'read')) return refuse(reply, request.member!.role, 'read this act', 'read');
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const body: CommentsResponse = { threads: comments.list(doc.id) };
@@ -42,7 +43,7 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const member = request.member!;
-    if (!mayCommentHere(request, doc.id)) return refuse(reply, member.role, 'comment on this act in its current stage');
+    if (!mayCommentHere(request, doc.id)) return refuse(reply, member.role, 'comment on this act in its current stage', 'comment');
     const body = request.body;
     const isReply = typeof body === 'object' && body !== null && 'threadId' in body;
     const actor = { id: member.id, name: member.name };
@@ -60,7 +61,7 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
 
   app.post<{ Params: { id: string; threadId: string } }>('/api/documents/:id/comments/:threadId/resolve', async (request, reply) => {
     const member = request.member!;
-    if (!may(member.role, 'editText')) return refuse(reply, member.role, 'resolve comments: the working group (coordinators and drafters) answers them');
+    if (!may(member.role, 'editText')) return refuse(reply, member.role, 'resolve comments: the working group (coordinators and drafters) answers them', 'editText');
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const parsed = ResolveRequest.safeParse(request.body);
@@ -73,7 +74,7 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const member = request.member!;
-    if (!mayCommentHere(request, doc.id)) return refuse(reply, member.role, 'reopen comments on this act in its current stage');
+    if (!mayCommentHere(request, doc.id)) return refuse(reply, member.role, 'reopen comments on this act in its current stage', 'comment');
     const parsed = ReopenRequest.safeParse(request.body ?? {});
     if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
     const result = comments.reopen(doc.id, request.params.threadId, parsed.data, { id: member.id, name: member.name });
@@ -82,7 +83,7 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
 
   const exportRoute = (format: 'docx' | 'csv') =>
     app.get<{ Params: { id: string } }>(`/api/documents/:id/comments/export.${format}`, async (request, reply) => {
-      if (!may(request.member!.role, 'read')) return refuse(reply, request.member!.role, 'read this act');
+      if (!may(request.member!.role, 'read')) return refuse(reply, request.member!.role, 'read this act', 'read');
       const doc = documentOr404(workspace, request.params.id, reply);
       if (!doc) return reply;
       const query = ExportQuery.safeParse(request.query);
