@@ -16,6 +16,7 @@ import { StagePanel } from '../workflow/StagePanel';
 import { useDocumentStages } from '../workflow/useDocumentStages';
 import { useWorkflowDefinition } from '../workflow/useWorkflowDefinition';
 import { VersionsPanel } from '../workflow/VersionsPanel';
+import { ReviewPanel } from '../review/ReviewPanel';
 
 /** The page of one act: its title bar, the editor, and who is here. */
 export function DocumentPage({ docId }: { docId: string }) {
@@ -85,6 +86,7 @@ export function DocumentPage({ docId }: { docId: string }) {
             <StagePanel session={session} docId={docId} stages={workflow.stages} definition={definition} onMoved={workflow.update} />
             <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly} />
             <PresenceList provider={provider} />
+            <ReviewPanel session={session} docId={docId} language={doc.language} me={me} userName={identity.name} stage={workflow.stages?.current} provider={provider} />
           </>
         }
       />

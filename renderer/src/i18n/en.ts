@@ -1,4 +1,5 @@
 import { workflowStringsEn } from '../workflow/workflowStrings.en';
+import { reviewStringsEn } from '../review/reviewStrings.en';
 
 /** English UI strings. Keys are shared with ka.ts; a missing key falls back to English. */
 export const en = {
@@ -59,4 +60,5 @@ export const en = {
   export: { button: 'Export', working: 'Exporting…', docx: 'Word document (.docx), official form', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'Saved to {{path}}', failed: 'Export failed: {{message}}' },
   errors: { generic: 'Something went wrong: {{message}}', network: 'The server cannot be reached. Check the connection and try again.' },
   ...workflowStringsEn,
+  ...reviewStringsEn,
 } as const;

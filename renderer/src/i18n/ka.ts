@@ -1,5 +1,6 @@
 import type { en } from './en';
 import { workflowStringsKa } from '../workflow/workflowStrings.ka';
+import { reviewStringsKa } from '../review/reviewStrings.ka';
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -62,4 +63,5 @@ export const ka: Strings<typeof en> = {
   export: { button: 'ექსპორტი', working: 'მიმდინარეობს ექსპორტი…', docx: 'Word-ის დოკუმენტი (.docx), ოფიციალური ფორმა', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'შენახულია: {{path}}', failed: 'ექსპორტი ვერ მოხერხდა: {{message}}' },
   errors: { generic: 'შეცდომა: {{message}}', network: 'სერვერი მიუწვდომელია. შეამოწმეთ კავშირი და სცადეთ ხელახლა.' },
   ...workflowStringsKa,
+  ...reviewStringsKa,
 };
