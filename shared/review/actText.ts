@@ -59,30 +59,24 @@ export function readActText(doc: Y.Doc): ActText {
   const byType = new Map<Y.XmlText, number>();
   const byPath = new Map<string, number>();
   const visit = (type: Y.XmlText, path: number[], top: number): void => {
-    let text = '';
-    const children: Y.XmlText[] = [];
-    for (const op of type.toDelta() as Array<{ insert: unknown }>) {
-      if (typeof op.insert === 'string') text += op.insert;
-      else if (op.insert instanceof Y.XmlText) children.push(op.insert);
-    }
+    const { text, children } = contentOf(type);
     byType.set(type, segments.length);
     byPath.set(path.join('.'), segments.length);
     segments.push({ type, path, top, text });
     children.forEach((child, i) => visit(child, [...path, i], top));
   };
-  let top = 0;
-  for (const op of root.toDelta() as Array<{ insert: unknown }>) {
-    if (!(op.insert instanceof Y.XmlText)) continue;
-    const attrs = op.insert.getAttributes() as Record<string, unknown>;
+  contentOf(root).children.forEach((block, top) => {
+    // One attribute at a time: getAttributes() copies every property and costs most of a read.
+    const attr = (name: string): unknown => block.getAttribute(name);
+    const [type, uid, depth, part] = [attr('__type'), attr('__uid'), attr('__depth'), attr('__part')];
     blocks.push({
-      type: typeof attrs.__type === 'string' ? attrs.__type : '',
-      uid: typeof attrs.__uid === 'string' ? attrs.__uid : '',
-      depth: typeof attrs.__depth === 'number' ? attrs.__depth : 0,
-      part: typeof attrs.__part === 'string' ? attrs.__part : '',
+      type: typeof type === 'string' ? type : '',
+      uid: typeof uid === 'string' ? uid : '',
+      depth: typeof depth === 'number' ? depth : 0,
+      part: typeof part === 'string' ? part : '',
     });
-    visit(op.insert, [top], top);
-    top += 1;
-  }
+    visit(block, [top], top);
+  });
   return {
     root,
     segments,
@@ -92,18 +86,46 @@ export function readActText(doc: Y.Doc): ActText {
   };
 }
 
+/**
+ * The live content of an element: its characters and its element children. It walks the items directly
+ * rather than through `toDelta()`, which is several times slower on a long act (read on every edit).
+ */
+function contentOf(type: Y.XmlText): { text: string; children: Y.XmlText[] } {
+  let text = '';
+  const children: Y.XmlText[] = [];
+  for (let item = type._start; item; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    if (item.content instanceof Y.ContentString) text += item.content.str;
+    else if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText) children.push(item.content.type);
+  }
+  return { text, children };
+}
+
+/** Calls `visit` with each live run of an element: a string, or an embed (one index, no character). */
+function eachRun(type: Y.XmlText, visit: (text: string | null) => boolean | void): void {
+  for (let item = type._start; item; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    const text = item.content instanceof Y.ContentString ? item.content.str : null;
+    if (text === null) {
+      for (let i = 0; i < item.length; i += 1) if (visit(null) === false) return;
+    } else if (visit(text) === false) return;
+  }
+}
+
 /** The character offset in an element's text of a Yjs index in its XmlText (embeds take an index, no character). */
 export function textOffsetOfIndex(type: Y.XmlText, index: number): number {
   let yIndex = 0;
   let offset = 0;
-  for (const op of type.toDelta() as Array<{ insert: unknown }>) {
-    if (yIndex >= index) break;
-    if (typeof op.insert === 'string') {
-      const take = Math.min(op.insert.length, index - yIndex);
+  eachRun(type, (text) => {
+    if (yIndex >= index) return false;
+    if (text === null) yIndex += 1;
+    else {
+      const take = Math.min(text.length, index - yIndex);
       offset += take;
       yIndex += take;
-    } else yIndex += 1;
-  }
+    }
+    return true;
+  });
   return offset;
 }
 
@@ -115,15 +137,22 @@ export function textOffsetOfIndex(type: Y.XmlText, index: number): number {
 export function indexOfTextOffset(type: Y.XmlText, offset: number, side: 'char' | 'after'): number {
   let yIndex = 0;
   let seen = 0;
-  for (const op of type.toDelta() as Array<{ insert: unknown }>) {
-    if (typeof op.insert === 'string') {
-      const len = op.insert.length;
-      if (side === 'char' ? offset < seen + len : offset <= seen + len && offset > seen) return yIndex + (offset - seen);
-      seen += len;
-      yIndex += len;
-    } else yIndex += 1;
-  }
-  return -1;
+  let found = -1;
+  eachRun(type, (text) => {
+    if (text === null) {
+      yIndex += 1;
+      return true;
+    }
+    const len = text.length;
+    if (side === 'char' ? offset < seen + len : offset <= seen + len && offset > seen) {
+      found = yIndex + (offset - seen);
+      return false;
+    }
+    seen += len;
+    yIndex += len;
+    return true;
+  });
+  return found;
 }
 
 /** A point as resolution uses it: a segment index of an ActText and an offset in its text. */

@@ -19,6 +19,9 @@ export interface LiveAnchor {
   readonly range: Range | null;
 }
 
+/** How long edits must pause before anchors are resolved again in this window. */
+export const LIVE_ANCHOR_DEBOUNCE_MS = 120;
+
 /** The CSS Custom Highlight names of commented text and of the thread in focus (styled in styles.css). */
 export const HIGHLIGHTS = { all: 'sj-comment', active: 'sj-comment-active' } as const;
 
@@ -39,11 +42,15 @@ export function useLiveAnchors(
   activeId: string | null,
 ): ReadonlyMap<string, LiveAnchor> {
   const [live, setLive] = useState<ReadonlyMap<string, LiveAnchor>>(new Map());
-  const frame = useRef(0);
+  const timer = useRef(0);
 
   useEffect(() => {
     if (!doc) return;
     const compute = (): void => {
+      if (anchors.size === 0) {
+        setLive(new Map());
+        return;
+      }
       const act = readActText(doc);
       const places = articlesByBlock(act.blocks, language);
       const starts: number[] = [];
@@ -68,15 +75,16 @@ export function useLiveAnchors(
       }
       setLive(out);
     };
+    // Reading a long act takes milliseconds, so it waits for a pause in typing rather than running per key.
     const schedule = (): void => {
-      cancelAnimationFrame(frame.current);
-      frame.current = requestAnimationFrame(compute);
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(compute, LIVE_ANCHOR_DEBOUNCE_MS);
     };
-    schedule();
+    compute();
     const stop = editor.registerUpdateListener(schedule);
     return () => {
       stop();
-      cancelAnimationFrame(frame.current);
+      window.clearTimeout(timer.current);
     };
   }, [editor, doc, anchors, language]);
 
