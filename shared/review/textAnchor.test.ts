@@ -61,11 +61,11 @@ function follow(doc: Y.Doc, anchor: TextAnchor): { anchor: TextAnchor; state: st
 }
 
 const BLOCKS: BlockSpec[] = [
-  { type: 'article', inline: [{ text: 'საჩუქრები' }] },
-  { type: 'clause', depth: 0, inline: [{ text: 'საჩუქრის მიღება აკრძალულია.' }] },
-  { type: 'clause', depth: 0, inline: [{ text: 'სიმბოლური საჩუქარი დასაშვებია.' }] },
-  { type: 'article', inline: [{ text: 'დასკვნითი დებულება' }] },
-  { type: 'clause', depth: 0, inline: [{ text: 'საჩუქრის მიღება აკრძალულია.' }] },
+  { type: 'article', uid: 'art-gifts', inline: [{ text: 'საჩუქრები' }] },
+  { type: 'clause', uid: 'gifts-1', depth: 0, inline: [{ text: 'საჩუქრის მიღება აკრძალულია.' }] },
+  { type: 'clause', uid: 'gifts-2', depth: 0, inline: [{ text: 'სიმბოლური საჩუქარი დასაშვებია.' }] },
+  { type: 'article', uid: 'art-final', inline: [{ text: 'დასკვნითი დებულება' }] },
+  { type: 'clause', uid: 'final-1', depth: 0, inline: [{ text: 'საჩუქრის მიღება აკრძალულია.' }] },
 ];
 
 describe('text anchors', () => {
