@@ -63,8 +63,9 @@ const stages: Stage[] = DEFAULT_STAGE_IDS.map((id) => ({
 }));
 
 const transitions: Transition[] = [
-  { from: 'drafting', to: 'consolidation', role: 'drafter', requires: [] },
-  { from: 'consolidation', to: 'legal_review', role: 'drafter', requires: [] },
+  // Stage changes are the coordinator's (issue 7's role table); a workspace's own definition may name others.
+  { from: 'drafting', to: 'consolidation', role: 'coordinator', requires: [] },
+  { from: 'consolidation', to: 'legal_review', role: 'coordinator', requires: [] },
   {
     from: 'legal_review',
     to: 'public_consultation',

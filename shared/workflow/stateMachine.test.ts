@@ -190,13 +190,14 @@ describe('illegal moves', () => {
 describe('roles', () => {
   test('an observer may not move a document', () => {
     expect(errorOf(plan('drafting', { to: 'consolidation' }, [START], 'observer'))).toBe(
-      "Role 'observer' may not move a document from 'drafting' to 'consolidation': expected drafter or coordinator",
+      "Role 'observer' may not move a document from 'drafting' to 'consolidation': expected coordinator",
     );
   });
 
-  test('a drafter moves drafting to consolidation to legal review, and no further', () => {
-    expect(plan('drafting', { to: 'consolidation' }, [START], 'drafter').ok).toBe(true);
-    expect(plan('consolidation', { to: 'legal_review' }, [START], 'drafter').ok).toBe(true);
+  test('in the default workflow stage changes are the coordinator’s; a drafter is refused with the role named', () => {
+    expect(errorOf(plan('drafting', { to: 'consolidation' }, [START], 'drafter'))).toBe(
+      "Role 'drafter' may not move a document from 'drafting' to 'consolidation': expected coordinator",
+    );
     expect(errorOf(plan('legal_review', { to: 'commission' }, [START], 'drafter'))).toBe(
       "Role 'drafter' may not move a document from 'legal_review' to 'commission': expected coordinator",
     );
@@ -217,7 +218,7 @@ describe('roles', () => {
   test('the stage panel offers each role only the moves it may make', () => {
     const targets = (stage: string, role: Role) =>
       availableTransitions(DEFAULT_WORKFLOW, stage, role).map((t) => t.to);
-    expect(targets('drafting', 'drafter')).toEqual(['consolidation']);
+    expect(targets('drafting', 'drafter')).toEqual([]);
     expect(targets('drafting', 'coordinator')).toEqual(['consolidation', 'withdrawn']);
     expect(targets('commission', 'coordinator')).toEqual([
       'drafting',

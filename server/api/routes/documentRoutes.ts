@@ -28,7 +28,7 @@ export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspac
     const schema = 'templateId' in body ? CreateDocumentFromTemplate : CreateBlankDocument;
     const parsed = schema.safeParse(body);
     if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
-    const created = documents.create(parsed.data);
+    const created = documents.create(parsed.data, request.member);
     if (!created.ok) return reply.code(400).send(apiError('bad_request', created.error));
     return reply.code(201).send(created.value);
   });
