@@ -63,6 +63,21 @@ function connect(room: DocRoom, role: Role, name: string = role): FakeConnection
   return connection;
 }
 
+/** An awareness message with the given entries (client id, clock, state or null to remove). */
+function presence(entries: Array<[number, number, unknown]>): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const [id, clock, state] of entries) {
+    encoding.writeVarUint(update, id);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, JSON.stringify(state));
+  }
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.awareness);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+  return encoding.toUint8Array(encoder);
+}
+
 function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.sync);
@@ -179,5 +194,36 @@ describe('DocRoom', () => {
     // bob never saw the failed edit: nothing is broadcast before it is committed.
     expect(messageTypes(bob.sent)).toEqual([MESSAGE.sync]);
     expect(logs.at(-1)).toMatch(/^\[sync\] closed doc-roomtest1: an update could not be applied \(disk I\/O error\)$/);
+  });
+
+  test('nobody can change or remove another member’s presence; the same member may take its own over', () => {
+    const { room, logs } = setup();
+    const nino = connect(room, 'drafter', 'nino');
+    const intruder = connect(room, 'reviewer', 'intruder');
+    room.receive(nino, presence([[111, 1, { user: { name: 'Nino' } }]]));
+    room.receive(intruder, presence([[111, 2, { user: { name: 'Evil' } }], [222, 1, { user: { name: 'Intruder' } }]]));
+    room.receive(intruder, presence([[111, 3, null]]));
+    expect(room.awareness.getStates().get(111)).toEqual({ user: { name: 'Nino' } });
+    expect(room.awareness.getStates().get(222)).toEqual({ user: { name: 'Intruder' } });
+    expect(logs.filter((l) => l.includes("for another member's clients"))).toHaveLength(2);
+
+    // Nino reconnects before the old socket is gone: the new one takes the id over and keeps it.
+    const again = connect(room, 'drafter', 'nino');
+    room.receive(again, presence([[111, 2, { user: { name: 'Nino', cursor: 5 } }]]));
+    room.leave(nino);
+    expect(room.awareness.getStates().get(111)).toEqual({ user: { name: 'Nino', cursor: 5 } });
+    room.leave(again);
+    expect(room.awareness.getStates().has(111)).toBe(false);
+    expect(intruder.closed).toBeNull();
+  });
+
+  test('malformed presence closes the connection', () => {
+    const { room } = setup();
+    const sender = connect(room, 'observer');
+    const bad = presence([[7, 1, { user: 'x' }]]);
+    bad[bad.length - 2] = 0x7b; // '{' inside the JSON: no longer parses
+    room.receive(sender, bad);
+    expect(sender.closed).toEqual({ code: 1003, reason: 'malformed message' });
+    expect(room.awareness.getStates().has(7)).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import {
   encodeUpdate,
 } from './messages';
 import { checkUpdate } from './updateCheck';
+import { decodeAwarenessEntries, encodeAwarenessEntries } from './awarenessEntries';
 
 /** One client's socket as the room sees it. */
 export interface SyncConnection {
@@ -38,6 +39,8 @@ export class DocRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly connections = new Map<SyncConnection, Set<number>>();
+  /** Which connection set each awareness client id: presence is its owner's to change. */
+  private readonly owners = new Map<number, SyncConnection>();
   private pending: Array<{ update: Uint8Array; origin: unknown }> = [];
   private broken = false;
 
@@ -54,10 +57,20 @@ export class DocRoom {
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
-      const owner = this.connectionOf(origin);
-      if (owner) {
-        for (const id of added) owner.add(id);
-        for (const id of removed) owner.delete(id);
+      const ids = this.connectionOf(origin);
+      if (ids) {
+        // A client that reconnected (same member) takes its id over from its old connection.
+        for (const id of [...added, ...updated]) {
+          const previous = this.owners.get(id);
+          if (previous && previous !== origin) this.connections.get(previous)?.delete(id);
+          this.owners.set(id, origin as SyncConnection);
+          ids.add(id);
+        }
+      }
+      for (const id of removed) {
+        const previous = this.owners.get(id);
+        if (previous) this.connections.get(previous)?.delete(id);
+        this.owners.delete(id);
       }
       if (changed.length) this.broadcast(encodeAwareness(this.awareness, changed), null);
     });
@@ -98,7 +111,7 @@ export class DocRoom {
           connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
           return;
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+          this.applyClientAwareness(connection, message.update);
           return;
         case 'update':
           this.applyClientUpdate(connection, message.update);
@@ -133,6 +146,22 @@ export class DocRoom {
   applyServerUpdate(update: Uint8Array, origin: unknown): void {
     this.host.persist(this.docId, update, () => Y.applyUpdate(this.doc, update, origin));
     this.flush();
+  }
+
+  /**
+   * Applies a client's presence. Entries for client ids that another member's connection set are dropped,
+   * so nobody can move, rename or remove someone else's cursor (issue 7).
+   */
+  private applyClientAwareness(connection: SyncConnection, update: Uint8Array): void {
+    const entries = decodeAwarenessEntries(update);
+    const own = entries.filter((entry) => {
+      const owner = this.owners.get(entry.clientId);
+      return owner === undefined || owner === connection || owner.member.id === connection.member.id;
+    });
+    if (own.length < entries.length) {
+      this.host.log(`[sync] ${this.docId}: dropped ${entries.length - own.length} presence entries from ${connection.member.name} for another member's clients`);
+    }
+    if (own.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, own.length === entries.length ? update : encodeAwarenessEntries(own), connection);
   }
 
   private applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
