@@ -52,6 +52,10 @@ export const INSTALL_LEXICAL_PROBE = `(() => {
   if (!editor) throw new Error('Expected the Lexical editor on .sj-editor');
   bench.keys.length = 0; bench.frames.length = 0; bench.remote.length = 0;
   bench.unmatchedKeys = 0; bench.unmatchedRemote = 0; bench.pendingKey = null; bench.pendingRemote = null;
+  // Frames the page renders while others type: below 60 a second, its main thread is falling behind.
+  bench.frameCount = 0; bench.frameStart = performance.now();
+  const countFrame = () => { bench.frameCount += 1; if (!bench.stopped) requestAnimationFrame(countFrame); };
+  requestAnimationFrame(countFrame);
   editor.registerUpdateListener(({ tags, dirtyLeaves }) => {
     const now = performance.now();
     if (tags.has('collaboration') || tags.has('historic')) {
@@ -77,12 +81,15 @@ export interface ProbeSamples {
   readonly remote: number[];
   readonly unmatchedKeys: number;
   readonly unmatchedRemote: number;
+  readonly framesPerSecond: number;
 }
 
 /** Reads the probes' samples. */
 export const READ_PROBES = `(() => {
   const b = window.__bench;
-  return { keys: b.keys, frames: b.frames, remote: b.remote, unmatchedKeys: b.unmatchedKeys, unmatchedRemote: b.unmatchedRemote };
+  b.stopped = true;
+  const framesPerSecond = b.frameCount / ((performance.now() - b.frameStart) / 1000);
+  return { keys: b.keys, frames: b.frames, remote: b.remote, unmatchedKeys: b.unmatchedKeys, unmatchedRemote: b.unmatchedRemote, framesPerSecond };
 })()`;
 
 /** True (as the time since navigation, in ms) once the act is editable, synced and its last article rendered. */

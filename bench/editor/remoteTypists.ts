@@ -5,7 +5,7 @@ import { allowProviders, connectDoc, type Connected } from '../lib/yProvider';
 
 /** Remote members typing in an act while the page is measured. */
 export interface RemoteTypists {
-  /** Stops typing and disconnects; returns how many edits were made. */
+  /** Stops typing and disconnects (once; later calls only count); returns how many edits were made. */
   stop(): number;
 }
 
@@ -50,10 +50,14 @@ export async function startRemoteTypists(serverUrl: string, docId: string, param
       timers[index] = setTimeout(keystroke, 1000 / charsPerSecond);
     }, prng.next() * (1000 / charsPerSecond));
   });
+  let stopped = false;
   return {
     stop() {
-      timers.forEach((t) => clearTimeout(t));
-      stopAll();
+      if (!stopped) {
+        stopped = true;
+        timers.forEach((t) => clearTimeout(t));
+        stopAll();
+      }
       return edits;
     },
   };

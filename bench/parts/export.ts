@@ -10,7 +10,7 @@ import { pandocAvailable, pandocToDocx, type PandocRun } from '../export/pandoc'
 
 const SIZE = {
   full: { pages: 200, deriveRepeats: 4, docxRepeats: 4, pandocRepeats: 3 },
-  quick: { pages: 50, deriveRepeats: 2, docxRepeats: 2, pandocRepeats: 1 },
+  quick: { pages: 20, deriveRepeats: 2, docxRepeats: 2, pandocRepeats: 1 },
 } as const;
 
 /**

@@ -12,7 +12,7 @@ import { typedUpdates } from '../storage/typedUpdates';
 /** How long and how much; --quick shrinks both. */
 const SIZE = {
   full: { appendMs: 5_000, fullSyncMs: 2_000, maxAppends: 1_000_000, loadRows: 100_000, smallRows: 10_000, loadRepeats: 3, mergeLimitMs: 45_000 },
-  quick: { appendMs: 1_000, fullSyncMs: 500, maxAppends: 200_000, loadRows: 5_000, smallRows: 1_000, loadRepeats: 1, mergeLimitMs: 8_000 },
+  quick: { appendMs: 1_000, fullSyncMs: 500, maxAppends: 200_000, loadRows: 3_000, smallRows: 1_000, loadRepeats: 1, mergeLimitMs: 8_000 },
 } as const;
 
 type Size = (typeof SIZE)[keyof typeof SIZE];

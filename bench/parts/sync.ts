@@ -19,7 +19,7 @@ import type { TypingResult } from '../sync/typists';
  */
 const LOAD = {
   full: { docs: 20, clientsPerDoc: 10, charsPerSecond: 5, warmupMs: 3_000, measureMs: 30_000, graceMs: 5_000, order: ['baseline', 'sajaro', 'sajaro', 'baseline'] },
-  quick: { docs: 10, clientsPerDoc: 10, charsPerSecond: 5, warmupMs: 1_000, measureMs: 4_000, graceMs: 3_000, order: ['baseline', 'sajaro'] },
+  quick: { docs: 6, clientsPerDoc: 10, charsPerSecond: 5, warmupMs: 500, measureMs: 3_000, graceMs: 2_000, order: ['baseline', 'sajaro'] },
 } as const;
 
 type Load = (typeof LOAD)[keyof typeof LOAD];
@@ -65,10 +65,16 @@ export async function runSyncPart(context: PartContext): Promise<PartOutput> {
   );
 
   const runs: Partial<Record<ServerName, ServerRun>> = {};
-  for (const name of load.order) {
-    const round = await measureRound(name, load, roundMs, context, out);
-    const previous = runs[name];
-    runs[name] = previous ? combine(previous, round) : round;
+  const groups: TypistGroup[] = [];
+  try {
+    for (let g = 0; g < context.clientProcesses; g += 1) groups.push(context.clientProcesses === 1 ? localGroup() : await workerGroup(`typists-${g + 1}`));
+    for (const name of load.order) {
+      const round = await measureRound(name, load, roundMs, groups, context, out);
+      const previous = runs[name];
+      runs[name] = previous ? combine(previous, round) : round;
+    }
+  } finally {
+    for (const group of groups) await group.dispose();
   }
   const baseline = runs.baseline as ServerRun;
   const sajaro = runs.sajaro as ServerRun;
@@ -85,13 +91,11 @@ export async function runSyncPart(context: PartContext): Promise<PartOutput> {
 }
 
 /** Starts a server, connects every client, types for one round, measures, and stops it all. */
-async function measureRound(name: ServerName, load: Load, measureMs: number, context: PartContext, out: Recorder): Promise<ServerRun> {
+async function measureRound(name: ServerName, load: Load, measureMs: number, groups: readonly TypistGroup[], context: PartContext, out: Recorder): Promise<ServerRun> {
   context.log(`[sync] ${name}: starting the server`);
   const loadAtStart = String(loadAverage()[0]);
   const server = name === 'sajaro' ? await startSajaro(load) : await startBaseline(load, out);
-  const groups: TypistGroup[] = [];
   try {
-    for (let g = 0; g < context.clientProcesses; g += 1) groups.push(context.clientProcesses === 1 ? localGroup() : await workerGroup(`typists-${g + 1}`));
     context.log(`[sync] ${name}: connecting ${load.docs * load.clientsPerDoc} clients`);
     await Promise.all(
       groups.map((group, g) =>
@@ -118,7 +122,7 @@ async function measureRound(name: ServerName, load: Load, measureMs: number, con
     const { peakRssBytes } = memory(server.child.pid);
     return { typing: results, serverCpuSeconds, peakRssBytes, serverLoopDelay, measureSeconds: measureMs / 1000, loadAverages: [loadAtStart] };
   } finally {
-    for (const group of groups) await group.close();
+    for (const group of groups) await group.disconnect().catch(() => undefined);
     await server.child.stop();
   }
 }

@@ -1,11 +1,15 @@
 import { spawnTsChild, type ChildHandle } from '../lib/children';
 import { connectTypists, type TypistPlan, type TypistSession, type TypingResult, type TypingWindow } from './typists';
 
-/** One group of typing clients, in the bench process or in a worker process; the sync part drives either. */
+/**
+ * One group of typing clients, in the bench process or in a worker process; the sync part drives either.
+ * A group connects, types and disconnects once per round, and is disposed of after the last round.
+ */
 export interface TypistGroup {
   connect(plan: TypistPlan): Promise<number>;
   type(window: TypingWindow): Promise<TypingResult>;
-  close(): Promise<void>;
+  disconnect(): Promise<void>;
+  dispose(): Promise<void>;
 }
 
 /** A group that runs in the bench process itself. */
@@ -20,9 +24,12 @@ export function localGroup(): TypistGroup {
       if (!session) throw new Error('Expected connect before type');
       return session.type(window);
     },
-    async close() {
+    async disconnect() {
       session?.close();
       session = null;
+    },
+    async dispose() {
+      await this.disconnect();
     },
   };
 }
@@ -34,8 +41,10 @@ export async function workerGroup(name: string): Promise<TypistGroup> {
   return {
     connect: (plan) => child.request<number>('connect', { plan }, 90_000),
     type: (window) => child.request<TypingResult>('type', { window }, window.measureUntil - Date.now() + window.graceMs + 30_000),
-    async close() {
-      await child.request('close', {}, 10_000).catch(() => undefined);
+    async disconnect() {
+      await child.request('close', {}, 10_000);
+    },
+    async dispose() {
       await child.stop();
     },
   };
