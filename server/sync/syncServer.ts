@@ -26,6 +26,7 @@ export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, DocRoom>();
   private readonly allowConnection: (key: string) => boolean;
+  private readonly maxMessageBytes: number;
 
   constructor(
     private readonly host: SyncHost,
@@ -33,6 +34,7 @@ export class SyncServer {
   ) {
     // ws closes a connection whose message exceeds maxPayload (close code 1009).
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.maxMessageBytes = options.maxMessageBytes;
     this.allowConnection = createRateLimiter(options.connectionsPerMinute);
   }
 
@@ -105,8 +107,7 @@ export class SyncServer {
       if (this.room(docId) !== room) ws.close(1011, 'document reloaded');
       else room.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
-    ws.on('close', (code) => {
-      if (code === 1009) this.host.log(`[sync] closed ${docId} for ${member.name}: message too large`);
+    ws.on('close', () => {
       room.leave(connection);
       if (room.size === 0 && this.rooms.get(docId) === room) {
         this.rooms.delete(docId);
@@ -114,7 +115,12 @@ export class SyncServer {
         room.destroy();
       }
     });
-    ws.on('error', (error) => this.host.log(`[sync] ${docId}: ${error.message}`));
+    ws.on('error', (error: Error & { code?: string }) => {
+      // ws has already closed the connection (1009 for a message over maxPayload, 1002 for a broken frame).
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        this.host.log(`[sync] closed ${docId} for ${member.name}: message too large (more than ${this.maxMessageBytes} bytes)`);
+      } else this.host.log(`[sync] closed ${docId} for ${member.name}: ${error.message}`);
+    });
     room.join(connection);
   }
 }
