@@ -1,37 +1,9 @@
-import type { Member, Role } from '../../shared/api/members';
+import type { Member } from '../../shared/api/members';
+import { may } from '../../shared/api/permissions';
 import type { Workspace } from '../workspace';
 
-/** What each role may do (issue 7); the server checks these on every route and on the sync endpoint. */
-export const PERMISSIONS = {
-  editText: ['coordinator', 'drafter'],
-  comment: ['coordinator', 'drafter', 'reviewer'],
-  review: ['coordinator', 'reviewer'],
-  saveVersion: ['coordinator', 'drafter'],
-  changeStage: ['coordinator'],
-  manageMembers: ['coordinator'],
-  createDocument: ['coordinator', 'drafter'],
-  manageTemplates: ['coordinator', 'drafter'],
-  read: ['coordinator', 'drafter', 'reviewer', 'observer'],
-} as const satisfies Record<string, readonly Role[]>;
-
-/** A permission name. */
-export type Permission = keyof typeof PERMISSIONS;
-
-/** The stage in which observers, too, may comment: the public hears about the draft and answers (issue 7). */
-export const PUBLIC_CONSULTATION_STAGE = 'public_consultation';
-
-/** True when the role has the permission. */
-export function may(role: Role, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
-}
-
-/**
- * True when the role may comment on an act in the given stage: every role with `comment` always, and
- * observers only while the act is in public consultation.
- */
-export function mayComment(role: Role, stage: string): boolean {
-  return may(role, 'comment') || (role === 'observer' && stage === PUBLIC_CONSULTATION_STAGE);
-}
+// The table lives in shared/ so that the renderer shows what the server enforces; re-exported for the server.
+export { may, mayComment, PERMISSIONS, PUBLIC_CONSULTATION_STAGE, type Permission } from '../../shared/api/permissions';
 
 /**
  * Why a member may not change an act's text now, or null when they may. The role is read again from the

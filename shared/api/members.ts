@@ -13,6 +13,12 @@ export interface Member {
   readonly createdAt: string;
 }
 
+/** `POST /api/members` answers with the new member, its token and the link to send; shown only this once. */
+export interface CreatedMember extends Member {
+  readonly token: string;
+  readonly inviteUrl: string;
+}
+
 /** `POST /api/members`. */
 export const CreateMemberRequest = z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ROLES) }).strict();
 /** `PATCH /api/members/:id`. */
