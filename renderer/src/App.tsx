@@ -8,6 +8,8 @@ import { LanguageSwitch } from './ui/LanguageSwitch';
 import { NamePrompt } from './ui/NamePrompt';
 import { useUserIdentity } from './ui/userIdentity';
 import { DashboardPage } from './workflow/DashboardPage';
+import { MembersLink } from './members/MembersLink';
+import { MembersPage } from './members/MembersPage';
 
 /** The app shell: top bar with the language switch, and the two pages. */
 export function App({ session }: { session: Session | null }) {
@@ -27,6 +29,7 @@ export function App({ session }: { session: Session | null }) {
             <Link href="/dashboard" className={(active) => (active ? 'sj-nav-active' : '')} data-nav="dashboard">
               {t('dashboard.link')}
             </Link>
+            <MembersLink session={session} />
           </nav>
         ) : null}
         <LanguageSwitch />
@@ -36,6 +39,9 @@ export function App({ session }: { session: Session | null }) {
           <Switch>
             <Route path="/dashboard">
               <DashboardPage />
+            </Route>
+            <Route path="/members">
+              <MembersPage />
             </Route>
             <Route path="/documents/:id">{(params) => <DocumentPage docId={params.id} />}</Route>
             <Route>

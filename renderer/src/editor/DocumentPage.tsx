@@ -17,6 +17,9 @@ import { useDocumentStages } from '../workflow/useDocumentStages';
 import { useWorkflowDefinition } from '../workflow/useWorkflowDefinition';
 import { VersionsPanel } from '../workflow/VersionsPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { usePermissionDenied } from '../members/usePermissionDenied';
+import { DeniedBanner } from '../members/DeniedBanner';
+import { may } from '../../../shared/api/permissions';
 
 /** The page of one act: its title bar, the editor, and who is here. */
 export function DocumentPage({ docId }: { docId: string }) {
@@ -32,6 +35,8 @@ export function DocumentPage({ docId }: { docId: string }) {
   // The approval stage (issue 4): an adopted act opens read-only, with a banner that says why.
   const workflow = useDocumentStages(session, docId);
   const definition = useWorkflowDefinition(session);
+  // The server refused an edit (a role changed while the act was open): show the act read-only (issue 7).
+  const denied = usePermissionDenied(provider);
 
   useEffect(() => {
     let cancelled = false;
@@ -56,8 +61,8 @@ export function DocumentPage({ docId }: { docId: string }) {
 
   if (error) return <div className="sj-error" role="alert">{error} <Link href="/">{t('editor.back')}</Link></div>;
   if (!doc || !identity.name) return <div className="sj-loading">{t('editor.loading')}</div>;
-  const roleReadOnly = me !== null && (me.role === 'reviewer' || me.role === 'observer');
-  const readOnly = roleReadOnly || workflow.locked;
+  const roleReadOnly = me !== null && !may(me.role, 'editText');
+  const readOnly = roleReadOnly || workflow.locked || denied !== null;
 
   return (
     <div className="sj-document">
@@ -72,6 +77,7 @@ export function DocumentPage({ docId }: { docId: string }) {
         <ConnectionIndicator state={connection} />
       </header>
       {workflow.stages ? <LockBanner stages={workflow.stages} definition={definition} /> : null}
+      {denied !== null && !workflow.locked ? <DeniedBanner session={session} docId={docId} reason={denied} /> : null}
       <ActEditor
         key={docId}
         session={session}

@@ -11,6 +11,11 @@ export interface DocumentConnection {
   readonly doc: Y.Doc;
 }
 
+/** The IndexedDB database that keeps this computer's copy of a document of a workspace. */
+export function localCopyName(session: Session, docId: string): string {
+  return `sajaro:${new URL(session.serverUrl).host}:${docId}`;
+}
+
 /**
  * Creates the connection of one document for CollaborationPlugin. The provider starts disconnected (the
  * plugin connects it, DESIGN.md); IndexedDB keeps every edit on this computer, so edits made offline
@@ -22,7 +27,7 @@ export function createDocumentConnection(session: Session, id: string, yjsDocMap
     doc = new Y.Doc();
     yjsDocMap.set(id, doc);
   } else doc.load();
-  const local = new IndexeddbPersistence(`sajaro:${new URL(session.serverUrl).host}:${id}`, doc);
+  const local = new IndexeddbPersistence(localCopyName(session, id), doc);
   const provider = new WebsocketProvider(syncUrl(session), id, doc, {
     connect: false,
     params: { token: session.token },

@@ -1,5 +1,6 @@
 import { workflowStringsEn } from '../workflow/workflowStrings.en';
 import { reviewStringsEn } from '../review/reviewStrings.en';
+import { membersStringsEn } from '../members/membersStrings.en';
 
 /** English UI strings. Keys are shared with ka.ts; a missing key falls back to English. */
 export const en = {
@@ -61,4 +62,5 @@ export const en = {
   errors: { generic: 'Something went wrong: {{message}}', network: 'The server cannot be reached. Check the connection and try again.' },
   ...workflowStringsEn,
   ...reviewStringsEn,
+  ...membersStringsEn,
 } as const;

@@ -1,6 +1,7 @@
 import type { en } from './en';
 import { workflowStringsKa } from '../workflow/workflowStrings.ka';
 import { reviewStringsKa } from '../review/reviewStrings.ka';
+import { membersStringsKa } from '../members/membersStrings.ka';
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -64,4 +65,5 @@ export const ka: Strings<typeof en> = {
   errors: { generic: 'შეცდომა: {{message}}', network: 'სერვერი მიუწვდომელია. შეამოწმეთ კავშირი და სცადეთ ხელახლა.' },
   ...workflowStringsKa,
   ...reviewStringsKa,
+  ...membersStringsKa,
 };
