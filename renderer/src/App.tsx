@@ -10,6 +10,7 @@ import { useUserIdentity } from './ui/userIdentity';
 import { DashboardPage } from './workflow/DashboardPage';
 import { MembersLink } from './members/MembersLink';
 import { MembersPage } from './members/MembersPage';
+import { InvalidTokenNotice } from './members/InvalidTokenNotice';
 
 /** The app shell: top bar with the language switch, and the two pages. */
 export function App({ session }: { session: Session | null }) {
@@ -36,6 +37,7 @@ export function App({ session }: { session: Session | null }) {
       </header>
       {session ? (
         <SessionContext.Provider value={session}>
+          <InvalidTokenNotice session={session} />
           <Switch>
             <Route path="/dashboard">
               <DashboardPage />

@@ -83,6 +83,9 @@ describe('members in the browser', () => {
       await row.waitFor({ state: 'detached' });
       await coordinator.locator('.sj-notice').getByText('The access of Giorgi Kapanadze was revoked.').waitFor();
       expect((await api(server, inviteUrl.split('#token=')[1]!, 'GET', '/api/me')).status).toBe(401);
+      // Giorgi's remembered link no longer works, and the app says so in plain words.
+      await giorgi.goto(`${server.url}/`);
+      await giorgi.locator('[data-notice="invalid-token"]').getByText('This invitation link is no longer valid. Ask your coordinator for a new one.').waitFor();
 
       // The page speaks Georgian too.
       await coordinator.locator('.sj-language-switch button', { hasText: 'ქართული' }).click();
