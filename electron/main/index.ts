@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { startServer, type RunningServer } from '../../server/startServer';
 import { MENU_CHANNEL, registerFileDialogs } from './ipc';
 import { applicationMenu } from './menu';
-import { denyAllPermissions, enforceContentSecurityPolicy, lockNavigation } from './security';
+import { appEntryUrl, denyAllPermissions, enforceContentSecurityPolicy, lockNavigation } from './security';
 import { secureWindowOptions, sessionArguments } from './windowOptions';
 
 /**
@@ -16,7 +16,7 @@ async function openWindow(running: RunningServer): Promise<void> {
   const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs'), sessionArguments(running.url, running.workspace.ownerToken)));
   lockNavigation(window.webContents, running.url);
   window.once('ready-to-show', () => window.show());
-  await window.loadURL(`${running.url}/`);
+  await window.loadURL(appEntryUrl(running.url));
 }
 
 async function main(): Promise<void> {

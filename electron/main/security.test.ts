@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
-import { denyAllPermissions, enforceContentSecurityPolicy, isAppUrl, lockNavigation } from './security';
+import { appEntryUrl, denyAllPermissions, enforceContentSecurityPolicy, isAppUrl, lockNavigation } from './security';
 
 const APP = 'http://127.0.0.1:41234';
 
@@ -66,5 +66,15 @@ describe('session hardening', () => {
     listener!({ url: 'https://other.example/', responseHeaders: {} }, (r) => results.push(r.responseHeaders));
     expect(results[0]!['Content-Security-Policy']?.[0]).toContain("default-src 'self'");
     expect(results[1]!['Content-Security-Policy']).toBeUndefined();
+  });
+});
+
+describe('no remote content', () => {
+  test('a window loads only the embedded server on the loopback interface', () => {
+    expect(appEntryUrl('http://127.0.0.1:41234')).toBe('http://127.0.0.1:41234/');
+    expect(appEntryUrl('http://localhost:5000/some/path?x=1')).toBe('http://localhost:5000/');
+    for (const remote of ['https://evil.example', 'http://192.168.1.10:4870', 'http://workspace.example.ge:4870', 'file:///etc/passwd', 'https://127.0.0.1:4870', 'not a url']) {
+      expect(() => appEntryUrl(remote), remote).toThrow(/Refusing to load/);
+    }
   });
 });

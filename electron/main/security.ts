@@ -19,6 +19,27 @@ export function enforceContentSecurityPolicy(session: Session, appOrigin: string
   });
 }
 
+/** Host names of the loopback interface, where the embedded server listens. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The one URL a window loads: the embedded server's own page on the loopback interface. Anything else (a
+ * remote workspace, a file, https elsewhere) throws, so no remote code runs with the app's privileges; a
+ * remote workspace is reached only by the page's fetch and WebSocket (DESIGN.md).
+ */
+export function appEntryUrl(serverUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(serverUrl);
+  } catch {
+    throw new Error(`Refusing to load '${serverUrl}': expected the embedded server's address, http://127.0.0.1:<port>`);
+  }
+  if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) {
+    throw new Error(`Refusing to load '${serverUrl}': a window loads only the embedded server on this computer (http://127.0.0.1:<port>)`);
+  }
+  return `${url.origin}/`;
+}
+
 /** True when a URL belongs to the app's own origin. */
 export function isAppUrl(url: string, appOrigin: string): boolean {
   try {
