@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { randomId } from '../../shared/ids';
 import type { Member, Role } from '../../shared/api/members';
 import { generateToken, hashToken, sameHash } from './tokens';
+import { withFullSync } from '../db/openDatabase';
 
 interface MemberRow {
   id: string;
@@ -43,14 +44,15 @@ export function createMemberRegistry(db: Database): MemberRegistry {
     create(name, role) {
       const token = generateToken();
       const row: MemberRow = { id: `m-${randomId(12)}`, name, role, token_hash: hashToken(token), created_at: new Date().toISOString(), revoked_at: null };
-      insert.run(row.id, row.name, row.role, row.token_hash, row.created_at);
+      // Who may do what must survive a power loss, not only a crash (issue 7): FULL, as workflow writes.
+      withFullSync(db, () => insert.run(row.id, row.name, row.role, row.token_hash, row.created_at));
       return { member: toMember(row), token };
     },
     ensure(name, role, token) {
       const existing = byHash.get(hashToken(token));
       if (existing) return toMember(existing);
       const row: MemberRow = { id: `m-${randomId(12)}`, name, role, token_hash: hashToken(token), created_at: new Date().toISOString(), revoked_at: null };
-      insert.run(row.id, row.name, row.role, row.token_hash, row.created_at);
+      withFullSync(db, () => insert.run(row.id, row.name, row.role, row.token_hash, row.created_at));
       return toMember(row);
     },
     list() {
@@ -61,11 +63,12 @@ export function createMemberRegistry(db: Database): MemberRegistry {
       return row ? toMember(row) : null;
     },
     setRole(id, role) {
-      const changed = db.prepare('UPDATE members SET role = ? WHERE id = ? AND revoked_at IS NULL').run(role, id).changes;
+      const changed = withFullSync(db, () => db.prepare('UPDATE members SET role = ? WHERE id = ? AND revoked_at IS NULL').run(role, id).changes);
       return changed ? this.get(id) : null;
     },
     revoke(id) {
-      return db.prepare('UPDATE members SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(new Date().toISOString(), id).changes > 0;
+      // A revocation that a power cut undid would hand the access back.
+      return withFullSync(db, () => db.prepare('UPDATE members SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(new Date().toISOString(), id).changes > 0);
     },
   };
 }
