@@ -41,8 +41,18 @@ export function memory(pid: number): MemoryReading {
   return { rssBytes: kib('VmRSS'), peakRssBytes: kib('VmHWM') };
 }
 
-/** CPU seconds one process used over a window: call `start`, then `stop` for the difference. */
-export function cpuMeter(pid: number): { stop(): number } {
-  const before = cpuSeconds(pid);
-  return { stop: () => cpuSeconds(pid) - before };
+/**
+ * Seconds the process's main thread has spent runnable but waiting for a CPU (/proc/<pid>/schedstat): on a
+ * busy machine this is the time other work took from it, which shows as latency no code change removes.
+ */
+export function runQueueWaitSeconds(pid: number): number {
+  const [, waitNs] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(/\s+/);
+  return Number(waitNs) / 1e9;
+}
+
+/** CPU seconds and run-queue wait of one process over a window: create it at the start, `stop` at the end. */
+export function processMeter(pid: number): { stop(): { cpuSeconds: number; runQueueWaitSeconds: number } } {
+  const cpuBefore = cpuSeconds(pid);
+  const waitBefore = runQueueWaitSeconds(pid);
+  return { stop: () => ({ cpuSeconds: cpuSeconds(pid) - cpuBefore, runQueueWaitSeconds: runQueueWaitSeconds(pid) - waitBefore }) };
 }

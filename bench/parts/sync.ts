@@ -4,10 +4,11 @@ import type { PartContext } from '../lib/context';
 import { GOALS, ratio, recorder, type PartOutput, type Recorder } from '../lib/figures';
 import type { LoopDelay } from '../lib/loopDelay';
 import { loadAverage } from '../lib/machine';
-import { cpuMeter, memory } from '../lib/procStats';
+import { memory, processMeter } from '../lib/procStats';
 import { summarize } from '../lib/stats';
 import { sleep } from '../lib/wait';
 import type { BaselineReady } from '../servers/baselineServer';
+import { combineRoomTimings, type RoomTimings, type ServerStats } from '../servers/roomTiming';
 import type { SajaroReady } from '../servers/sajaroServer';
 import { localGroup, mergeResults, workerGroup, type TypistGroup } from '../sync/typistGroups';
 import type { TypingResult } from '../sync/typists';
@@ -38,8 +39,12 @@ interface ServerUnderTest {
 interface ServerRun {
   readonly typing: TypingResult;
   readonly serverCpuSeconds: number;
+  /** Time the server's main thread was ready to run but waited for a CPU taken by other processes. */
+  readonly serverRunQueueWaitSeconds: number;
   readonly peakRssBytes: number;
   readonly serverLoopDelay: LoopDelay;
+  /** Sajaro only: time per client message and per compaction, measured inside the server process. */
+  readonly rooms?: RoomTimings;
   readonly measureSeconds: number;
   readonly loadAverages: string[];
 }
@@ -68,8 +73,13 @@ export async function runSyncPart(context: PartContext): Promise<PartOutput> {
   const groups: TypistGroup[] = [];
   try {
     for (let g = 0; g < context.clientProcesses; g += 1) groups.push(context.clientProcesses === 1 ? localGroup() : await workerGroup(`typists-${g + 1}`));
-    for (const name of load.order) {
+    for (const [index, name] of load.order.entries()) {
       const round = await measureRound(name, load, roundMs, groups, context, out);
+      const f = summarize(round.typing.fanoutMs);
+      out.note(
+        `Round ${index + 1}, ${name}: fan-out p50 ${f.p50.toFixed(1)} / p95 ${f.p95.toFixed(1)} / p99 ${f.p99.toFixed(1)} ms, server event-loop delay max ${round.serverLoopDelay.maxMs.toFixed(0)} ms, server waited for a CPU ${((1000 * round.serverRunQueueWaitSeconds) / round.measureSeconds).toFixed(0)} ms/s, ` +
+          `client event-loop delay p99 ${round.typing.eventLoopDelayP99Ms.toFixed(0)} ms, load average ${round.loadAverages[0]}.`,
+      );
       const previous = runs[name];
       runs[name] = previous ? combine(previous, round) : round;
     }
@@ -86,7 +96,6 @@ export async function runSyncPart(context: PartContext): Promise<PartOutput> {
   out.figure('ratio.fanoutP99', 'fan-out p99, Sajaro ÷ baseline', ratio(fanout.sajaro.p99, fanout.baseline.p99), '×');
   out.figure('ratio.cpuPer1000', 'server CPU per 1 000 updates, Sajaro ÷ baseline', ratio(cpuPer1000(sajaro), cpuPer1000(baseline)), '×');
   out.figure('ratio.peakRss', 'server peak RSS, Sajaro ÷ baseline', ratio(sajaro.peakRssBytes, baseline.peakRssBytes), '×');
-  for (const name of ['baseline', 'sajaro'] as const) out.note(`Load average (1 min) at the start of each ${name} round: ${runs[name]?.loadAverages.join(', ')}.`);
   return out.output();
 }
 
@@ -113,14 +122,23 @@ async function measureRound(name: ServerName, load: Load, measureMs: number, gro
     context.log(`[sync] ${name}: typing for ${(load.warmupMs + measureMs) / 1000} s`);
     const typing = Promise.all(groups.map((group) => group.type(window)));
     await sleep(window.measureFrom - Date.now());
-    const cpu = cpuMeter(server.child.pid);
-    await server.child.request('resetLoopDelay', {}, 10_000);
+    const meter = processMeter(server.child.pid);
+    await server.child.request('resetStats', {}, 10_000);
     await sleep(window.measureUntil - Date.now());
-    const serverCpuSeconds = cpu.stop();
-    const serverLoopDelay = await server.child.request<LoopDelay>('loopDelay', {}, 10_000);
+    const { cpuSeconds: serverCpuSeconds, runQueueWaitSeconds } = meter.stop();
+    const stats = await server.child.request<ServerStats>('stats', {}, 10_000);
     const results = mergeResults(await typing);
     const { peakRssBytes } = memory(server.child.pid);
-    return { typing: results, serverCpuSeconds, peakRssBytes, serverLoopDelay, measureSeconds: measureMs / 1000, loadAverages: [loadAtStart] };
+    return {
+      typing: results,
+      serverCpuSeconds,
+      serverRunQueueWaitSeconds: runQueueWaitSeconds,
+      peakRssBytes,
+      serverLoopDelay: stats.loop,
+      ...(stats.rooms ? { rooms: stats.rooms } : {}),
+      measureSeconds: measureMs / 1000,
+      loadAverages: [loadAtStart],
+    };
   } finally {
     for (const group of groups) await group.disconnect().catch(() => undefined);
     await server.child.stop();
@@ -131,12 +149,14 @@ function combine(a: ServerRun, b: ServerRun): ServerRun {
   return {
     typing: mergeResults([a.typing, b.typing]),
     serverCpuSeconds: a.serverCpuSeconds + b.serverCpuSeconds,
+    serverRunQueueWaitSeconds: a.serverRunQueueWaitSeconds + b.serverRunQueueWaitSeconds,
     peakRssBytes: Math.max(a.peakRssBytes, b.peakRssBytes),
     serverLoopDelay: {
       p50Ms: Math.max(a.serverLoopDelay.p50Ms, b.serverLoopDelay.p50Ms),
       p99Ms: Math.max(a.serverLoopDelay.p99Ms, b.serverLoopDelay.p99Ms),
       maxMs: Math.max(a.serverLoopDelay.maxMs, b.serverLoopDelay.maxMs),
     },
+    ...(a.rooms || b.rooms ? { rooms: combineRoomTimings(a.rooms, b.rooms) } : {}),
     measureSeconds: a.measureSeconds + b.measureSeconds,
     loadAverages: [...a.loadAverages, ...b.loadAverages],
   };
@@ -183,8 +203,16 @@ function report(out: Recorder, name: ServerName, run: ServerRun): void {
   out.figure(`${name}.updates`, `${title}: updates measured`, run.typing.editsMeasured, 'updates');
   out.figure(`${name}.updatesPerSecond`, `${title}: updates received per second`, run.typing.editsMeasured / run.measureSeconds, '/s');
   out.figure(`${name}.incomplete`, `${title}: edits not seen by every client within ${LOAD.full.graceMs / 1000} s`, run.typing.incomplete, 'edits');
+  out.figure(`${name}.runQueueWait`, `${title}: server main thread waiting for a CPU (run-queue delay)`, (1000 * run.serverRunQueueWaitSeconds) / run.measureSeconds, 'ms/s');
   out.figure(`${name}.serverLoopP99`, `${title}: server event-loop delay p99 (worst round)`, run.serverLoopDelay.p99Ms, 'ms');
   out.figure(`${name}.serverLoopMax`, `${title}: server event-loop delay max`, run.serverLoopDelay.maxMs, 'ms');
+  if (run.rooms) {
+    out.figure(`${name}.messageP50`, `${title}: handling one client edit in the server (check, store, apply, broadcast) p50`, run.rooms.messageP50Ms, 'ms');
+    out.figure(`${name}.messageP99`, `${title}: … p99 (worst round)`, run.rooms.messageP99Ms, 'ms');
+    out.figure(`${name}.messageMax`, `${title}: … max`, run.rooms.messageMaxMs, 'ms');
+    out.figure(`${name}.compactions`, `${title}: compactions on the sync path`, run.rooms.compactions, 'compactions');
+    out.figure(`${name}.compactionMax`, `${title}: longest compaction`, run.rooms.compactionMaxMs, 'ms');
+  }
   out.figure(`${name}.clientCores`, `${title} run: client processes' CPU`, run.typing.clientCpuSeconds / run.measureSeconds, 'cores');
   out.figure(`${name}.clientLoopDelayP99`, `${title} run: client event-loop delay p99 (worst process)`, run.typing.eventLoopDelayP99Ms, 'ms');
   if (run.typing.disconnects) out.note(`${title}: ${run.typing.disconnects} client connection(s) closed during typing.`);

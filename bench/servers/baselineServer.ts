@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const { port } = http.address() as AddressInfo;
 
   const loop = watchEventLoop();
-  serveRequests({ resetLoopDelay: () => loop.reset(), loopDelay: () => loop.read() }, async () => {
+  serveRequests({ resetStats: () => loop.reset(), stats: () => ({ loop: loop.read() }) }, async () => {
     for (const client of wss.clients) client.terminate();
     await new Promise<void>((closed) => http.close(() => closed()));
   });

@@ -10,6 +10,7 @@ import { seedActState } from '../../server/lexical/seed';
 import { startServer } from '../../server/startServer';
 import { generateAct } from '../lib/act';
 import { watchEventLoop } from '../lib/loopDelay';
+import { timeRooms } from './roomTiming';
 import { REPO_ROOT, serveRequests, tellParent, type IpcMessage } from '../lib/children';
 
 /** What the bench passes to the launcher, as JSON in the first argument. */
@@ -53,10 +54,14 @@ async function main(): Promise<void> {
   const { workspace } = server;
 
   const loop = watchEventLoop();
+  const rooms = timeRooms(workspace.store);
   serveRequests(
     {
-      resetLoopDelay: () => loop.reset(),
-      loopDelay: () => loop.read(),
+      resetStats: () => {
+        loop.reset();
+        rooms.reset();
+      },
+      stats: () => ({ loop: loop.read(), rooms: rooms.read() }),
       // A generated act cannot come from a template, so the document is created blank through the documents
       // service (row, first stage, audit) and its stored state replaced by the seeded act before anyone opens it.
       createAct: (message): CreatedAct => {
