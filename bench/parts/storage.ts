@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../server/db/openDatabase';
 import { createSqliteDocStore } from '../../server/store/docStore';
 import { spawnTsChild } from '../lib/children';
+import { processMeter } from '../lib/procStats';
 import type { PartContext } from '../lib/context';
 import { GOALS, recorder, type PartOutput, type Recorder } from '../lib/figures';
 import { addDocument, appendRate, checkpoint, compactionAtThreshold, databaseBytes, loadByApplying, replaceRows, timeLoads, type TimedLoad } from '../storage/database';
@@ -37,8 +38,12 @@ export async function runStoragePart(context: PartContext): Promise<PartOutput> 
     out.figure('updateBytes', 'mean size of a typed update', meanBytes, 'bytes');
 
     context.log('[storage] durable appends');
+    const meter = processMeter(process.pid);
     const normal = appendRate(db, store, addDocument(db, 'doc-appends-normal'), updates, size.appendMs, size.maxAppends);
+    const used = meter.stop();
     out.figure('appendsPerSecond', 'durable appends (one transaction each, synchronous=NORMAL)', normal, '/s', { goal: GOALS.storageAppends });
+    out.figure('appendsPerCpuSecond', '… per CPU second the bench used (what one free core would do)', (normal * (size.appendMs / 1000)) / used.cpuSeconds, '/s');
+    out.figure('appendsRunQueueWait', '… meanwhile the bench waited for a CPU (run-queue delay)', (1000 * used.runQueueWaitSeconds) / (size.appendMs / 1000), 'ms/s');
     db.pragma('synchronous = FULL');
     const full = appendRate(db, store, addDocument(db, 'doc-appends-full'), updates, size.fullSyncMs, size.maxAppends);
     db.pragma('synchronous = NORMAL');
