@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // browser end-to-end tests in Chromium (run one file at a time: the machine has two cores).
 export default defineConfig({
   test: {
+    // Each npm test script writes its own JSON report, so CI can print one closing "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: `test-results/${(process.env.npm_lifecycle_event ?? 'vitest').replace(/[^a-z0-9-]/gi, '-')}.json` }]],
     projects: [
       {
         test: {
