@@ -83,8 +83,7 @@ export async function createBackup(dataDir: string, outFile: string, nativeBindi
     renameSync(partial, outFile);
     return { file: outFile, documents, files, bytes: statSync(outFile).size };
   } catch (error) {
-    rmSync(partial, { force: true });
-    rmSync(`${partial}-journal`, { force: true });
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
     throw error;
   }
 }
