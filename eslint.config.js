@@ -45,6 +45,10 @@ export default tseslint.config(
     rules: noImport(['**/server/**', '**/electron/**', 'electron', 'node:*', 'better-sqlite3'], 'renderer/ imports shared/ and the DOM only, never server/ or electron/ (DESIGN.md)'),
   },
   {
+    files: ['renderer/public/**/*.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: noImport(['**/server/**', '**/renderer/**'], 'the preload is a minimal typed bridge: electron and shared/ only'),
   },

@@ -2,7 +2,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadSession } from './connection/session';
 import { initI18n } from './i18n/i18n';
+import { registerOfflineShell } from './connection/offlineShell';
 import './styles.css';
 
 initI18n();
 createRoot(document.getElementById('root')!).render(<App session={loadSession()} />);
+registerOfflineShell();
