@@ -13,7 +13,10 @@ const CLI = join(ROOT, 'server', 'cli', 'main.ts');
 /** Runs `audit-verify` on a data folder as its own process, as a coordinator would from the command line. */
 function auditVerify(dataDir: string, viaNpm = false): { status: number | null; out: string } {
   const run = viaNpm
-    ? spawnSync('npm', ['run', '--silent', 'audit:verify', '--', '--data', dataDir], { cwd: ROOT, encoding: 'utf8' })
+    ? spawnSync('npm', ['run', '--silent', 'audit:verify', '--', '--data', dataDir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      })
     : spawnSync(TSX, [CLI, 'audit-verify', '--data', dataDir], { cwd: ROOT, encoding: 'utf8' });
   return { status: run.status, out: `${run.stdout}${run.stderr}` };
 }
@@ -41,16 +44,26 @@ beforeAll(async () => {
   const token = server.workspace.ownerToken;
   const call = caller(server, token);
   const today = georgianDate(new Date());
-  const first = (await call('POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka', municipality: 'bagdati' })).body.id;
-  const second = (await call('POST', '/api/documents', { title: 'Hotline', language: 'en', municipality: 'khoni' })).body.id;
+  const first = (
+    await call('POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka', municipality: 'bagdati' })
+  ).body.id;
+  const second = (
+    await call('POST', '/api/documents', { title: 'Hotline', language: 'en', municipality: 'khoni' })
+  ).body.id;
   await walk(call, first, [
     { to: 'consolidation' },
     { to: 'legal_review' },
     { to: 'commission' },
     { to: 'council_vote' },
-    { to: 'signature', data: { actNumber: '7', adoptionDate: today, votesFor: 10, votesAgainst: 1, abstained: 0 } },
+    {
+      to: 'signature',
+      data: { actNumber: '7', adoptionDate: today, votesFor: 10, votesAgainst: 1, abstained: 0 },
+    },
   ]);
-  expect((await call('POST', `/api/documents/${second}/versions`, { name: 'Draft 1 for the working group' })).status).toBe(201);
+  expect(
+    (await call('POST', `/api/documents/${second}/versions`, { name: 'Draft 1 for the working group' }))
+      .status,
+  ).toBe(201);
   entries = (await call('GET', '/api/audit/verify')).body.entries;
   await server.stop();
   // At least 2 per act created, 2 per move (its version and the move), 1 for the saved version.
@@ -71,8 +84,15 @@ describe('audit:verify on a tampered log', () => {
   test('an edited entry is named: the vote count changed after the fact', () => {
     let editedSeq = 0;
     const dir = tamper((db) => {
-      const row = db.prepare("SELECT seq, payload FROM audit_log WHERE action = 'stage.transition' AND payload LIKE '%\"to\":\"signature\"%'").get() as { seq: number; payload: string };
-      db.prepare('UPDATE audit_log SET payload = ? WHERE seq = ?').run(row.payload.replace('"votesAgainst":1', '"votesAgainst":0'), row.seq);
+      const row = db
+        .prepare(
+          'SELECT seq, payload FROM audit_log WHERE action = \'stage.transition\' AND payload LIKE \'%"to":"signature"%\'',
+        )
+        .get() as { seq: number; payload: string };
+      db.prepare('UPDATE audit_log SET payload = ? WHERE seq = ?').run(
+        row.payload.replace('"votesAgainst":1', '"votesAgainst":0'),
+        row.seq,
+      );
       editedSeq = row.seq;
     });
     const result = auditVerify(dir);
@@ -116,7 +136,11 @@ describe('audit:verify on a tampered log', () => {
     try {
       const report = await api(server, server.workspace.ownerToken, 'GET', '/api/audit/verify');
       expect(report.status).toBe(200);
-      expect(report.body).toMatchObject({ ok: false, entries, firstBad: { seq: 2, reason: expect.stringContaining('entry 2 was edited') } });
+      expect(report.body).toMatchObject({
+        ok: false,
+        entries,
+        firstBad: { seq: 2, reason: expect.stringContaining('entry 2 was edited') },
+      });
     } finally {
       await server.stop();
     }

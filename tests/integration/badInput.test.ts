@@ -1,25 +1,22 @@
 import WebSocket from 'ws';
-import { afterEach, describe, expect, test } from 'vitest';
-import { api, removeDir, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
+import { describe, expect, test } from 'vitest';
+import { cleanupAfterEach, serverForTest } from '../helpers/lifecycle';
+import { api, startTestServer, waitFor } from '../helpers/testServer';
 
 /**
  * Issue 7, bad input over HTTP: oversized bodies get 413 and malformed ones 400 naming what was wrong, and
  * neither changes anything; unknown routes are 404 JSON; connection attempts are rate-limited per address.
  */
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()!();
-});
+const cleanup = cleanupAfterEach();
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 async function setup(options: Parameters<typeof startTestServer>[1] = {}) {
-  const dataDir = tempDataDir();
-  const server = await startTestServer(dataDir, options);
-  cleanup.push(() => removeDir(dataDir), () => server.stop());
-  const token = server.workspace.ownerToken;
-  const docId = (await api(server, token, 'POST', '/api/documents', { title: 'Code of ethics', language: 'en' })).body.id as string;
+  const { server, token } = await serverForTest(cleanup, options);
+  const docId = (
+    await api(server, token, 'POST', '/api/documents', { title: 'Code of ethics', language: 'en' })
+  ).body.id as string;
   const member = (await api(server, token, 'POST', '/api/members', { name: 'Nino', role: 'drafter' })).body;
   return { server, token, docId, memberId: member.id as string };
 }
@@ -60,7 +57,10 @@ describe('bad HTTP input', () => {
     for (const [method, path, body] of writeRoutes(docId, memberId)) {
       const response = await api(server, token, method, path, { ...(body as object), padding });
       expect(response.status, `${method} ${path}`).toBe(413);
-      expect(response.body.error).toEqual({ code: 'payload_too_large', message: 'Request body too large: at most 1048576 bytes' });
+      expect(response.body.error).toEqual({
+        code: 'payload_too_large',
+        message: 'Request body too large: at most 1048576 bytes',
+      });
     }
     expect(await state(server, token, docId)).toEqual(before);
   });
@@ -89,9 +89,16 @@ describe('bad HTTP input', () => {
       expect(response.body.error.message, `${method} ${path}`).toMatch(message);
     }
     // A body that is not JSON at all is refused too, naming what was expected.
-    const plain = await fetch(`${server.url}/api/members`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' }, body: 'name=x' });
+    const plain = await fetch(`${server.url}/api/members`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' },
+      body: 'name=x',
+    });
     expect(plain.status).toBe(400);
-    expect((await plain.json()).error).toEqual({ code: 'bad_request', message: 'body: Invalid input: expected object, received string' });
+    expect((await plain.json()).error).toEqual({
+      code: 'bad_request',
+      message: 'body: Invalid input: expected object, received string',
+    });
     expect(await state(server, token, docId)).toEqual(before);
   });
 
@@ -128,7 +135,11 @@ describe('bad HTTP input', () => {
 });
 
 /** Opens a sync socket from a given local address; resolves with 101 or the refusal's status and body. */
-function attempt(server: Server, path: string, localAddress = '127.0.0.1'): Promise<{ status: number; body: string }> {
+function attempt(
+  server: Server,
+  path: string,
+  localAddress = '127.0.0.1',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}${path}`, { localAddress });
     ws.on('open', () => {
@@ -154,7 +165,12 @@ describe('connection limits', () => {
     expect((await attempt(server, path)).status).toBe(101);
     const refused = await attempt(server, path);
     expect(refused.status).toBe(429);
-    expect(JSON.parse(refused.body)).toEqual({ error: { code: 'rate_limited', message: 'Too many connection attempts from this address: wait a minute' } });
+    expect(JSON.parse(refused.body)).toEqual({
+      error: {
+        code: 'rate_limited',
+        message: 'Too many connection attempts from this address: wait a minute',
+      },
+    });
     expect((await attempt(server, path, '127.0.0.2')).status).toBe(101);
   });
 
@@ -180,6 +196,10 @@ describe('connection limits', () => {
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send(new Uint8Array(2048));
     expect(await closed).toBe(1009);
-    await waitFor(() => server.logs.includes(`[sync] closed ${docId} for Owner: message too large (more than 1024 bytes)`), 'the reason is logged');
+    await waitFor(
+      () =>
+        server.logs.includes(`[sync] closed ${docId} for Owner: message too large (more than 1024 bytes)`),
+      'the reason is logged',
+    );
   });
 });

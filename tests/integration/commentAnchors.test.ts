@@ -1,26 +1,30 @@
 import { $getRoot, $getSelection, $isRangeSelection, type LexicalNode } from 'lexical';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { cleanupAfterEach, serverForTest } from '../helpers/lifecycle';
 import { $isArticleNode } from '../../shared/nodes';
 import { connectClient, type LexicalClient } from '../helpers/lexicalClient';
-import { $buildArticles, $textNodeWith, addMember, anchorOn, threadById, undoManagerOf } from '../helpers/reviewHelpers';
-import { api, removeDir, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
+import {
+  $buildArticles,
+  $textNodeWith,
+  addMember,
+  anchorOn,
+  threadById,
+  undoManagerOf,
+} from '../helpers/reviewHelpers';
+import { api, waitFor } from '../helpers/testServer';
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()!();
-});
+const cleanup = cleanupAfterEach();
 
 const COMMENTED = 'თავიდან აიცილოს ინტერესთა';
 
 async function setup() {
-  const dataDir = tempDataDir();
-  const server = await startTestServer(dataDir);
-  cleanup.push(() => removeDir(dataDir));
-  cleanup.push(() => server.stop());
+  const { server } = await serverForTest(cleanup);
   const owner = server.workspace.ownerToken;
   const drafter = await addMember(server, owner, 'გიორგი ბერიძე', 'drafter');
   const lawyer = await addMember(server, owner, 'ნინო იურისტი', 'reviewer');
-  const docId: string = (await api(server, owner, 'POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka' })).body.id;
+  const docId: string = (
+    await api(server, owner, 'POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka' })
+  ).body.id;
   const connect = async (token: string): Promise<LexicalClient> => {
     const client = await connectClient(server.url, docId, token);
     cleanup.push(() => client.destroy());
@@ -31,7 +35,10 @@ async function setup() {
   alice.edit(() =>
     $buildArticles([
       { heading: 'ზოგადი დებულებები', paragraphs: ['ეს კოდექსი ადგენს ქცევის წესებს.'] },
-      { heading: 'ინტერესთა კონფლიქტი', paragraphs: ['საჯარო მოსამსახურე ვალდებულია თავიდან აიცილოს ინტერესთა კონფლიქტი.', 'მეორე პუნქტი.'] },
+      {
+        heading: 'ინტერესთა კონფლიქტი',
+        paragraphs: ['საჯარო მოსამსახურე ვალდებულია თავიდან აიცილოს ინტერესთა კონფლიქტი.', 'მეორე პუნქტი.'],
+      },
       { heading: 'საჩუქრები', paragraphs: ['საჩუქრის მიღება აკრძალულია.'] },
     ]),
   );
@@ -41,7 +48,10 @@ async function setup() {
 
 /** Waits until both clients hold the same text, which contains every given piece. */
 async function converged(a: LexicalClient, b: LexicalClient, ...pieces: string[]): Promise<void> {
-  await waitFor(() => a.text() === b.text() && pieces.every((p) => a.text().includes(p)), `both clients converge on ${pieces.join(', ')}`);
+  await waitFor(
+    () => a.text() === b.text() && pieces.every((p) => a.text().includes(p)),
+    `both clients converge on ${pieces.join(', ')}`,
+  );
 }
 
 describe('comment anchors follow their text through concurrent edits', () => {
@@ -50,11 +60,21 @@ describe('comment anchors follow their text through concurrent edits', () => {
     // The lawyer may not edit the text; she places the anchor in her own read-only copy and posts it.
     const reader = await connect(lawyer);
     await waitFor(() => reader.text().includes(COMMENTED), 'the lawyer sees the text');
-    const posted = await api(server, lawyer, 'POST', `/api/documents/${docId}/comments`, { anchor: anchorOn(reader.doc, COMMENTED), text: 'ეს ფორმულირება ბუნდოვანია.', blocking: true });
+    const posted = await api(server, lawyer, 'POST', `/api/documents/${docId}/comments`, {
+      anchor: anchorOn(reader.doc, COMMENTED),
+      text: 'ეს ფორმულირება ბუნდოვანია.',
+      blocking: true,
+    });
     expect(posted.status, JSON.stringify(posted.body)).toBe(201);
     const id: string = posted.body.id;
     const at = async () => (await threadById(server, owner, docId, id)).anchor;
-    expect(await at()).toMatchObject({ state: 'anchored', articleNumber: 2, articleLabel: 'მუხლი 2', text: COMMENTED, quote: COMMENTED });
+    expect(await at()).toMatchObject({
+      state: 'anchored',
+      articleNumber: 2,
+      articleLabel: 'მუხლი 2',
+      text: COMMENTED,
+      quote: COMMENTED,
+    });
 
     // Insert before the range, while bob concurrently appends after it: neither has seen the other's edit.
     alice.edit(() => {
@@ -74,7 +94,12 @@ describe('comment anchors follow their text through concurrent edits', () => {
       node.spliceText(offset, 0, 'ყოველთვის ', false);
     });
     await converged(alice, bob, 'ყოველთვის ინტერესთა');
-    expect(await at()).toMatchObject({ state: 'anchored', articleNumber: 2, text: 'თავიდან აიცილოს ყოველთვის ინტერესთა', quote: COMMENTED });
+    expect(await at()).toMatchObject({
+      state: 'anchored',
+      articleNumber: 2,
+      text: 'თავიდან აიცილოს ყოველთვის ინტერესთა',
+      quote: COMMENTED,
+    });
 
     // Split the paragraph inside the range (Enter before "ყოველთვის"): the range spans both paragraphs.
     alice.edit(() => {
@@ -85,8 +110,20 @@ describe('comment anchors follow their text through concurrent edits', () => {
       selection.insertParagraph();
     });
     await converged(alice, bob);
-    await waitFor(() => alice.editor.getEditorState().read(() => $getRoot().getChildren().some((b) => b.getTextContent().startsWith('ყოველთვის'))), 'the paragraph is split');
-    expect(await at()).toMatchObject({ state: 'anchored', articleNumber: 2, text: 'თავიდან აიცილოს \nყოველთვის ინტერესთა' });
+    await waitFor(
+      () =>
+        alice.editor.getEditorState().read(() =>
+          $getRoot()
+            .getChildren()
+            .some((b) => b.getTextContent().startsWith('ყოველთვის')),
+        ),
+      'the paragraph is split',
+    );
+    expect(await at()).toMatchObject({
+      state: 'anchored',
+      articleNumber: 2,
+      text: 'თავიდან აიცილოს \nყოველთვის ინტერესთა',
+    });
 
     // Merge them again (Backspace at the start of the second paragraph), from the other client.
     bob.edit(() => {
@@ -97,14 +134,19 @@ describe('comment anchors follow their text through concurrent edits', () => {
       selection.deleteCharacter(true);
     });
     await converged(alice, bob, 'აიცილოს ყოველთვის');
-    expect(await at()).toMatchObject({ state: 'anchored', articleNumber: 2, text: 'თავიდან აიცილოს ყოველთვის ინტერესთა' });
+    expect(await at()).toMatchObject({
+      state: 'anchored',
+      articleNumber: 2,
+      text: 'თავიდან აიცილოს ყოველთვის ინტერესთა',
+    });
 
     // Move the article after the next one (as Alt+Shift+↓ does), while bob types in the first article.
     alice.edit(() => {
       const blocks = $getRoot().getChildren();
       const starts = blocks.map((b, i) => ($isArticleNode(b) ? i : -1)).filter((i) => i >= 0);
       const group: LexicalNode[] = blocks.slice(starts[1], starts[2]);
-      let anchor: LexicalNode = blocks[blocks.findIndex((b) => b.getTextContent().includes('საჩუქრის მიღება'))]!;
+      let anchor: LexicalNode =
+        blocks[blocks.findIndex((b) => b.getTextContent().includes('საჩუქრის მიღება'))]!;
       for (const node of group) {
         anchor.insertAfter(node);
         anchor = node;
@@ -116,7 +158,12 @@ describe('comment anchors follow their text through concurrent edits', () => {
     });
     await converged(alice, bob, 'ეთიკის ეს კოდექსი');
     const moved = await at();
-    expect(moved).toMatchObject({ state: 'anchored', articleNumber: 3, articleLabel: 'მუხლი 3', text: 'თავიდან აიცილოს ყოველთვის ინტერესთა' });
+    expect(moved).toMatchObject({
+      state: 'anchored',
+      articleNumber: 3,
+      articleLabel: 'მუხლი 3',
+      text: 'თავიდან აიცილოს ყოველთვის ინტერესთა',
+    });
     const model = (await api(server, owner, 'GET', `/api/documents/${docId}/model`)).body;
     expect(model.body.find((a: any) => a.number === 3).heading).toBe('ინტერესთა კონფლიქტი');
     expect(moved.articleKey).toBe(model.body.find((a: any) => a.number === 3).key);
@@ -133,13 +180,23 @@ describe('comment anchors follow their text through concurrent edits', () => {
 
     // Undo brings the text, and the comment, back.
     undo.undo();
-    await waitFor(() => alice.text().includes('თავიდან აიცილოს ყოველთვის ინტერესთა'), 'the undo reaches alice');
-    expect(await at()).toMatchObject({ state: 'anchored', articleNumber: 3, text: 'თავიდან აიცილოს ყოველთვის ინტერესთა' });
+    await waitFor(
+      () => alice.text().includes('თავიდან აიცილოს ყოველთვის ინტერესთა'),
+      'the undo reaches alice',
+    );
+    expect(await at()).toMatchObject({
+      state: 'anchored',
+      articleNumber: 3,
+      text: 'თავიდან აიცილოს ყოველთვის ინტერესთა',
+    });
   });
 
   test('a comment on text two clients edit at once, inside and at both ends, keeps the whole range', async () => {
     const { server, owner, docId, alice, bob } = await setup();
-    const posted = await api(server, owner, 'POST', `/api/documents/${docId}/comments`, { anchor: anchorOn(alice.doc, 'საჩუქრის მიღება'), text: 'რა ითვლება საჩუქრად?' });
+    const posted = await api(server, owner, 'POST', `/api/documents/${docId}/comments`, {
+      anchor: anchorOn(alice.doc, 'საჩუქრის მიღება'),
+      text: 'რა ითვლება საჩუქრად?',
+    });
     expect(posted.status).toBe(201);
     alice.edit(() => {
       const { node, offset } = $textNodeWith('მიღება');
@@ -151,17 +208,28 @@ describe('comment anchors follow their text through concurrent edits', () => {
     });
     await converged(alice, bob, 'ძვირადღირებული საჩუქრის ან გაცემა და მიღება');
     const anchor = (await threadById(server, owner, docId, posted.body.id)).anchor;
-    expect(anchor).toMatchObject({ state: 'anchored', articleNumber: 3, text: 'საჩუქრის ან გაცემა და მიღება', quote: 'საჩუქრის მიღება' });
+    expect(anchor).toMatchObject({
+      state: 'anchored',
+      articleNumber: 3,
+      text: 'საჩუქრის ან გაცემა და მიღება',
+      quote: 'საჩუქრის მიღება',
+    });
   });
 
   test('a reviewer comments without write access; an observer may not comment outside public consultation', async () => {
     const { server, owner, lawyer, docId, alice } = await setup();
     const observer = await addMember(server, owner, 'დამკვირვებელი', 'observer');
     const anchor = anchorOn(alice.doc, 'მეორე პუნქტი');
-    const refused = await api(server, observer, 'POST', `/api/documents/${docId}/comments`, { anchor, text: 'შენიშვნა' });
+    const refused = await api(server, observer, 'POST', `/api/documents/${docId}/comments`, {
+      anchor,
+      text: 'შენიშვნა',
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain("'observer'");
-    const bad = await api(server, lawyer, 'POST', `/api/documents/${docId}/comments`, { anchor: { ...anchor, start: 'not-a-position' }, text: 'შენიშვნა' });
+    const bad = await api(server, lawyer, 'POST', `/api/documents/${docId}/comments`, {
+      anchor: { ...anchor, start: 'not-a-position' },
+      text: 'შენიშვნა',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('anchor.start');
     const listed = await api(server, owner, 'GET', `/api/documents/${docId}/comments`);

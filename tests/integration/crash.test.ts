@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { cleanupAfterEach } from '../helpers/lifecycle';
 import { connectClient, type LexicalClient } from '../helpers/lexicalClient';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { api, removeDir, tempDataDir, waitFor } from '../helpers/testServer';
@@ -14,10 +15,7 @@ const CLIENTS = 4;
 const ROUNDS = 3;
 const MARK = /\[c(\d+):(\d+)\]/g;
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()!();
-});
+const cleanup = cleanupAfterEach();
 
 /** The marks of other clients in a text: what reached this client through the server. */
 function othersMarks(text: string, self: number): string[] {
@@ -36,9 +34,15 @@ describe('a crash loses nothing anyone has seen', () => {
     cleanup.push(() => removeDir(dataDir));
     let server = await serve(dataDir);
     const owner = server.token;
-    const docId = (await api(server, owner, 'POST', '/api/documents', { title: 'Crash-safe act', language: 'en' })).body.id as string;
+    const docId = (
+      await api(server, owner, 'POST', '/api/documents', { title: 'Crash-safe act', language: 'en' })
+    ).body.id as string;
     const tokens: string[] = [];
-    for (let i = 0; i < CLIENTS; i += 1) tokens.push((await api(server, owner, 'POST', '/api/members', { name: `Writer ${i}`, role: 'drafter' })).body.token);
+    for (let i = 0; i < CLIENTS; i += 1)
+      tokens.push(
+        (await api(server, owner, 'POST', '/api/members', { name: `Writer ${i}`, role: 'drafter' })).body
+          .token,
+      );
 
     const everSeen = new Set<string>();
     let next = 0;
@@ -52,7 +56,8 @@ describe('a crash loses nothing anyone has seen', () => {
       // Each client records the others' marks it shows; recording stops before the kill.
       let killed = false;
       const seen = clients.map(() => new Set<string>());
-      const record = () => clients.forEach((client, i) => othersMarks(client.text(), i).forEach((m) => seen[i]!.add(m)));
+      const record = () =>
+        clients.forEach((client, i) => othersMarks(client.text(), i).forEach((m) => seen[i]!.add(m)));
       const recorder = setInterval(() => !killed && record(), 10);
       const writers = clients.map(async (client, i) => {
         while (!killed) {
@@ -70,15 +75,21 @@ describe('a crash loses nothing anyone has seen', () => {
       await server.kill('SIGKILL');
       await Promise.all(writers);
       for (const client of clients) client.destroy();
-      expect(server.child.signalCode, `round ${round}: the server (pid ${pid}) died of SIGKILL`).toBe('SIGKILL');
+      expect(server.child.signalCode, `round ${round}: the server (pid ${pid}) died of SIGKILL`).toBe(
+        'SIGKILL',
+      );
 
       const received = new Set(seen.flatMap((s) => [...s]));
-      expect(received.size, `round ${round}: clients saw each other's edits before the kill`).toBeGreaterThan(0);
+      expect(received.size, `round ${round}: clients saw each other's edits before the kill`).toBeGreaterThan(
+        0,
+      );
       server = await serve(dataDir);
       const stored = (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body as string;
       const storedMarks = new Set([...stored.matchAll(MARK)].map((m) => m[0]));
       const lost = [...received].filter((m) => !storedMarks.has(m));
-      console.log(`[crash] round ${round}: killed after ${Math.round(killAfter)} ms; ${received.size} marks seen by other clients, ${storedMarks.size} stored in all, lost ${lost.length}`);
+      console.log(
+        `[crash] round ${round}: killed after ${Math.round(killAfter)} ms; ${received.size} marks seen by other clients, ${storedMarks.size} stored in all, lost ${lost.length}`,
+      );
       expect(lost, `round ${round}: marks a client had received but the restarted server lacks`).toEqual([]);
       for (const mark of everSeen) expect(storedMarks.has(mark), `${mark} from an earlier round`).toBe(true);
       received.forEach((m) => everSeen.add(m));
@@ -88,6 +99,12 @@ describe('a crash loses nothing anyone has seen', () => {
     const after = await connectClient(server.url, docId, owner);
     cleanup.push(() => after.destroy());
     after.type(' after the crashes');
-    await waitFor(async () => ((await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body as string).includes('after the crashes'), 'an edit after the crashes is stored');
+    await waitFor(
+      async () =>
+        ((await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body as string).includes(
+          'after the crashes',
+        ),
+      'an edit after the crashes is stored',
+    );
   });
 });

@@ -1,18 +1,13 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import { api, removeDir, startTestServer, tempDataDir } from '../helpers/testServer';
+import { describe, expect, test } from 'vitest';
+import { cleanupAfterEach, serverForTest } from '../helpers/lifecycle';
+import { api } from '../helpers/testServer';
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()!();
-});
+const cleanup = cleanupAfterEach();
 
 async function setup() {
-  const dataDir = tempDataDir();
-  const server = await startTestServer(dataDir);
-  cleanup.push(() => removeDir(dataDir));
-  cleanup.push(() => server.stop());
+  const { server, dataDir } = await serverForTest(cleanup);
   return { server, dataDir, token: server.workspace.ownerToken };
 }
 
@@ -31,7 +26,10 @@ describe('documents API', () => {
 
   test('create, list, get and read the text of a document', async () => {
     const { server, token } = await setup();
-    const created = await api(server, token, 'POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka' });
+    const created = await api(server, token, 'POST', '/api/documents', {
+      title: 'ეთიკის კოდექსი',
+      language: 'ka',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title: 'ეთიკის კოდექსი', language: 'ka' });
     expect(created.body.id).toMatch(/^[a-z0-9][a-z0-9-]{7,63}$/);
@@ -39,7 +37,9 @@ describe('documents API', () => {
 
     const list = await api(server, token, 'GET', '/api/documents');
     expect(list.body.documents.map((d: { id: string }) => d.id)).toEqual([created.body.id]);
-    expect(Object.keys(list.body.documents[0]).sort()).toEqual(expect.arrayContaining(['createdAt', 'id', 'language', 'title', 'updatedAt']));
+    expect(Object.keys(list.body.documents[0]).sort()).toEqual(
+      expect.arrayContaining(['createdAt', 'id', 'language', 'title', 'updatedAt']),
+    );
 
     const one = await api(server, token, 'GET', `/api/documents/${created.body.id}`);
     expect(one.body).toEqual(created.body);
@@ -80,7 +80,10 @@ describe('documents API', () => {
       [{ title: 'x', language: 'ka', extra: 1 }, /extra|Unrecognized/i],
       [[1, 2], /JSON object/],
       ['{"title": ', /Bad request|JSON/i],
-      [{ templateId: 'no-such-template', language: 'ka', municipality: 'vani' }, /Unknown template 'no-such-template'/],
+      [
+        { templateId: 'no-such-template', language: 'ka', municipality: 'vani' },
+        /Unknown template 'no-such-template'/,
+      ],
     ];
     for (const [body, message] of cases) {
       const response = await api(server, token, 'POST', '/api/documents', body);
@@ -93,7 +96,12 @@ describe('documents API', () => {
 
   test('unknown documents and routes are 404 JSON', async () => {
     const { server, token } = await setup();
-    for (const path of ['/api/documents/doc-unknown1', '/api/documents/doc-unknown1/text', '/api/documents/BAD%20ID', '/api/nothing-here']) {
+    for (const path of [
+      '/api/documents/doc-unknown1',
+      '/api/documents/doc-unknown1/text',
+      '/api/documents/BAD%20ID',
+      '/api/nothing-here',
+    ]) {
       const response = await api(server, token, 'GET', path);
       expect(response.status, path).toBe(404);
       expect(response.body.error.code).toBe('not_found');
@@ -102,7 +110,10 @@ describe('documents API', () => {
 
   test('an oversized body is refused with 413 and changes nothing', async () => {
     const { server, token } = await setup();
-    const response = await api(server, token, 'POST', '/api/documents', { title: 'x'.repeat(2 * 1024 * 1024), language: 'en' });
+    const response = await api(server, token, 'POST', '/api/documents', {
+      title: 'x'.repeat(2 * 1024 * 1024),
+      language: 'en',
+    });
     expect(response.status).toBe(413);
     expect(response.body.error.code).toBe('payload_too_large');
     expect((await api(server, token, 'GET', '/api/documents')).body.documents).toEqual([]);

@@ -92,9 +92,24 @@ interface Tally {
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 /** Runs the lanes in a worker thread (tests/helpers/fuzzWorker.mjs) and returns its tally. */
-async function fuzz(server: Server, lanes: readonly Lane[], corpora: Record<Lane['corpus'], readonly Uint8Array[]>, probes: Record<string, Uint8Array>): Promise<Tally> {
+async function fuzz(
+  server: Server,
+  lanes: readonly Lane[],
+  corpora: Record<Lane['corpus'], readonly Uint8Array[]>,
+  probes: Record<string, Uint8Array>,
+): Promise<Tally> {
   const worker = new Worker(new URL('../helpers/fuzzWorker.mjs', import.meta.url), {
-    workerData: { url: server.url, lanes, corpora, probes, goal: TARGET_MESSAGES, timeCapMs: TIME_CAP_MS, seed: SEED, maxMessageBytes: MAX_MESSAGE_BYTES, window: WINDOW },
+    workerData: {
+      url: server.url,
+      lanes,
+      corpora,
+      probes,
+      goal: TARGET_MESSAGES,
+      timeCapMs: TIME_CAP_MS,
+      seed: SEED,
+      maxMessageBytes: MAX_MESSAGE_BYTES,
+      window: WINDOW,
+    },
   });
   try {
     const result = await new Promise<{ ok: boolean; error?: string; tally: Tally }>((resolve, reject) => {
@@ -109,7 +124,11 @@ async function fuzz(server: Server, lanes: readonly Lane[], corpora: Record<Lane
 }
 
 /** Records every message the server sends on one socket, to build the corpus from real traffic. */
-async function recorder(server: Server, docId: string, token: string): Promise<{ messages: Uint8Array[]; close(): void }> {
+async function recorder(
+  server: Server,
+  docId: string,
+  token: string,
+): Promise<{ messages: Uint8Array[]; close(): void }> {
   const ws = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${docId}?token=${token}`);
   const messages: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));
@@ -136,13 +155,23 @@ describe('sync endpoint under fuzzing', () => {
   test(`${TARGET_MESSAGES} random, truncated and bit-flipped messages leave the server serving and the acts intact (seed ${SEED})`, async () => {
     const dataDir = tempDataDir('sajaro-fuzz-');
     cleanup.push(() => removeDir(dataDir));
-    let server = await startTestServer(dataDir, { syncConnectionsPerMinute: 10_000_000, maxSyncMessageBytes: MAX_MESSAGE_BYTES });
+    let server = await startTestServer(dataDir, {
+      syncConnectionsPerMinute: 10_000_000,
+      maxSyncMessageBytes: MAX_MESSAGE_BYTES,
+    });
     const owner = server.workspace.ownerToken;
     const tokens: Record<Role, string> = { coordinator: owner, drafter: '', reviewer: '', observer: '' };
-    for (const role of ['drafter', 'reviewer', 'observer'] as const) tokens[role] = (await api(server, owner, 'POST', '/api/members', { name: `Fuzz ${role}`, role })).body.token;
+    for (const role of ['drafter', 'reviewer', 'observer'] as const)
+      tokens[role] = (
+        await api(server, owner, 'POST', '/api/members', { name: `Fuzz ${role}`, role })
+      ).body.token;
 
-    const create = async (body: object) => (await api(server, owner, 'POST', '/api/documents', body)).body.id as string;
-    const protectedDocs = [await create({ templateId: 'code-of-ethics', language: 'ka', municipality: 'ozurgeti', values: {} }), await create({ title: 'Hotline rules', language: 'en' })];
+    const create = async (body: object) =>
+      (await api(server, owner, 'POST', '/api/documents', body)).body.id as string;
+    const protectedDocs = [
+      await create({ templateId: 'code-of-ethics', language: 'ka', municipality: 'ozurgeti', values: {} }),
+      await create({ title: 'Hotline rules', language: 'en' }),
+    ];
     const target = await create({ title: 'Sacrificial act', language: 'en' });
 
     // Honest traffic: each act gets edits and presence from a real client, recorded by a raw socket.
@@ -159,10 +188,17 @@ describe('sync endpoint under fuzzing', () => {
       const georgian = docId === protectedDocs[0];
       for (let i = 0; i < 12; i += 1) {
         // Whole sentences at a time, as when a member pastes a paragraph.
-        client.type(georgian ? ` ${i}. საკრებულოს წევრი ვალდებულია, თავიდან აიცილოს ინტერესთა კონფლიქტი.` : ` ${i}. A member of the council shall avoid any conflict of interest and declare gifts.`);
+        client.type(
+          georgian
+            ? ` ${i}. საკრებულოს წევრი ვალდებულია, თავიდან აიცილოს ინტერესთა კონფლიქტი.`
+            : ` ${i}. A member of the council shall avoid any conflict of interest and declare gifts.`,
+        );
         if (i % 4 === 3) client.edit(() => undefined);
       }
-      await waitFor(() => rec.messages.filter((m) => m[0] === 0 && m[1] === 2).length >= 12, 'the recorder sees the edits');
+      await waitFor(
+        () => rec.messages.filter((m) => m[0] === 0 && m[1] === 2).length >= 12,
+        'the recorder sees the edits',
+      );
       corpus.push(...rec.messages);
       if (docId === target) targetCorpus.push(...rec.messages);
       const probeDoc = new Y.Doc();
@@ -189,7 +225,10 @@ describe('sync endpoint under fuzzing', () => {
 
     const before = new Map<string, { text: string; snapshot: ReturnType<typeof Y.snapshot> }>();
     for (const docId of protectedDocs) {
-      before.set(docId, { text: (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body, snapshot: storedSnapshot(server, docId) });
+      before.set(docId, {
+        text: (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body,
+        snapshot: storedSnapshot(server, docId),
+      });
     }
 
     // The lanes: every role on the protected acts (editors without document changes), editors on the target.
@@ -200,40 +239,65 @@ describe('sync endpoint under fuzzing', () => {
       const onTarget = i % 3 === 2 && (role === 'coordinator' || role === 'drafter');
       const docId = onTarget ? target : protectedDocs[i % protectedDocs.length]!;
       const readOnly = role === 'reviewer' || role === 'observer';
-      lanes.push({ docId, role, token: tokens[role], mayChange: onTarget || readOnly, corpus: onTarget ? 'target' : readOnly ? 'all' : 'noChanges' });
+      lanes.push({
+        docId,
+        role,
+        token: tokens[role],
+        mayChange: onTarget || readOnly,
+        corpus: onTarget ? 'target' : readOnly ? 'all' : 'noChanges',
+      });
     }
-    expect(new Set(lanes.map((l) => `${l.role}@${l.docId === target ? 'target' : 'protected'}`)).size).toBeGreaterThanOrEqual(6);
+    expect(
+      new Set(lanes.map((l) => `${l.role}@${l.docId === target ? 'target' : 'protected'}`)).size,
+    ).toBeGreaterThanOrEqual(6);
 
     const elu = performance.eventLoopUtilization();
-    const corpora = { all: corpus, noChanges: corpus.filter((m) => !isDocumentChange(m)), target: targetCorpus };
+    const corpora = {
+      all: corpus,
+      noChanges: corpus.filter((m) => !isDocumentChange(m)),
+      target: targetCorpus,
+    };
     const tally = await fuzz(server, lanes, corpora, probes);
     console.log(
       `[fuzz] seed ${SEED}: ${tally.processed} messages in ${tally.seconds.toFixed(1)} s (${Math.round(tally.processed / tally.seconds)}/s) over ${tally.connections} connections; ` +
         `by kind ${JSON.stringify(tally.byKind)}; closed by the server ${tally.closedByServer} (${JSON.stringify(tally.closeCodes)}); ` +
         `server thread busy ${Math.round(performance.eventLoopUtilization(elu).utilization * 100)}%, fuzzer thread ${Math.round(tally.busy * 100)}%`,
     );
-    expect(tally.processed, `only ${tally.processed} messages in ${TIME_CAP_MS / 1000} s`).toBeGreaterThanOrEqual(TARGET_MESSAGES);
+    expect(
+      tally.processed,
+      `only ${tally.processed} messages in ${TIME_CAP_MS / 1000} s`,
+    ).toBeGreaterThanOrEqual(TARGET_MESSAGES);
     // Each kind is well represented, many messages were refused and many were not.
-    for (const kind of ['bitflip', 'truncated', 'random']) expect(tally.byKind[kind] ?? 0, kind).toBeGreaterThan(TARGET_MESSAGES / 20);
+    for (const kind of ['bitflip', 'truncated', 'random'])
+      expect(tally.byKind[kind] ?? 0, kind).toBeGreaterThan(TARGET_MESSAGES / 20);
     expect(tally.closedByServer).toBeGreaterThan(TARGET_MESSAGES / 10);
     expect(tally.processed - tally.closedByServer).toBeGreaterThan(TARGET_MESSAGES / 10);
     expect(tally.closeCodes['1009'] ?? 0).toBeGreaterThan(0);
     expect(tally.unexpectedAnswers).toBe(0);
     // Each rejection was logged with its reason.
-    const rejections = server.logs.filter((l) => /^\[sync\] closed doc-[a-z0-9]+ for [^:]+: (malformed message|incomplete update|message too large)/.test(l));
+    const rejections = server.logs.filter((l) =>
+      /^\[sync\] closed doc-[a-z0-9]+ for [^:]+: (malformed message|incomplete update|message too large)/.test(
+        l,
+      ),
+    );
     expect(rejections.length).toBeGreaterThanOrEqual(tally.closedByServer * 0.9);
 
     // The server answers, and the protected acts are exactly as they were, in the store and over the API.
     expect((await api(server, null, 'GET', '/api/health')).status).toBe(200);
     for (const docId of protectedDocs) {
-      expect(Y.equalSnapshots(storedSnapshot(server, docId), before.get(docId)!.snapshot), `${docId} stored state`).toBe(true);
-      expect((await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body).toBe(before.get(docId)!.text);
+      expect(
+        Y.equalSnapshots(storedSnapshot(server, docId), before.get(docId)!.snapshot),
+        `${docId} stored state`,
+      ).toBe(true);
+      expect((await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body).toBe(
+        before.get(docId)!.text,
+      );
     }
     // The target may have taken valid edits, but the store holds exactly what clients were sent.
     const live = server.workspace.sync.openRoom(target)!.doc;
     expect(Y.equalSnapshots(storedSnapshot(server, target), Y.snapshot(live))).toBe(true);
     expect(live.store.pendingStructs).toBeNull();
-    const targetText = (await api(server, owner, 'GET', `/api/documents/${target}/text`));
+    const targetText = await api(server, owner, 'GET', `/api/documents/${target}/text`);
     expect(targetText.status).toBe(200);
 
     // The honest clients connected throughout were never cut off, and still show what the server holds.
@@ -248,7 +312,10 @@ describe('sync endpoint under fuzzing', () => {
     // An honest client still syncs with another.
     const alice = await connectClient(server.url, protectedDocs[1]!, tokens.drafter);
     const bob = await connectClient(server.url, protectedDocs[1]!, owner);
-    cleanup.push(() => alice.destroy(), () => bob.destroy());
+    cleanup.push(
+      () => alice.destroy(),
+      () => bob.destroy(),
+    );
     alice.type(' after the storm');
     await waitFor(() => bob.text().includes('after the storm'), 'bob sees alice after the fuzzing');
     alice.destroy();
@@ -259,9 +326,15 @@ describe('sync endpoint under fuzzing', () => {
     await server.stop();
     server = await startTestServer(dataDir);
     cleanup.push(() => server.stop());
-    expect((await api(server, owner, 'GET', `/api/documents/${protectedDocs[0]}/text`)).body).toBe(before.get(protectedDocs[0]!)!.text);
-    expect(Y.equalSnapshots(storedSnapshot(server, protectedDocs[0]!), before.get(protectedDocs[0]!)!.snapshot)).toBe(true);
-    expect((await api(server, owner, 'GET', `/api/documents/${protectedDocs[1]}/text`)).body).toContain('after the storm');
+    expect((await api(server, owner, 'GET', `/api/documents/${protectedDocs[0]}/text`)).body).toBe(
+      before.get(protectedDocs[0]!)!.text,
+    );
+    expect(
+      Y.equalSnapshots(storedSnapshot(server, protectedDocs[0]!), before.get(protectedDocs[0]!)!.snapshot),
+    ).toBe(true);
+    expect((await api(server, owner, 'GET', `/api/documents/${protectedDocs[1]}/text`)).body).toContain(
+      'after the storm',
+    );
     expect((await api(server, owner, 'GET', `/api/documents/${target}/text`)).status).toBe(200);
     const reloaded = await connectClient(server.url, target, owner);
     cleanup.push(() => reloaded.destroy());

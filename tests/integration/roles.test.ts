@@ -46,95 +46,247 @@ interface RouteCase {
   /** Server-sent events: only the status is read. */
   readonly stream?: boolean;
   /** Builds the request, making whatever it consumes (a member to revoke, an open thread) first. */
-  readonly request: (ctx: Context) => Promise<{ path: string; body?: unknown }> | { path: string; body?: unknown };
+  readonly request: (
+    ctx: Context,
+  ) => Promise<{ path: string; body?: unknown }> | { path: string; body?: unknown };
 }
 
 const read = { permission: 'read' } as const;
 const fresh = (ctx: Context, prefix: string) => `${prefix}-${(ctx.counter += 1)}`;
-const ownerCall = (ctx: Context, method: string, path: string, body?: unknown) => api(ctx.server, ctx.owner, method, path, body);
+const ownerCall = (ctx: Context, method: string, path: string, body?: unknown) =>
+  api(ctx.server, ctx.owner, method, path, body);
 
 async function newThread(ctx: Context): Promise<string> {
-  const created = await ownerCall(ctx, 'POST', `/api/documents/${ctx.docId}/comments`, { anchor: ctx.anchor, text: 'A remark to answer' });
+  const created = await ownerCall(ctx, 'POST', `/api/documents/${ctx.docId}/comments`, {
+    anchor: ctx.anchor,
+    text: 'A remark to answer',
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body.id as string;
 }
 
 async function newDocument(ctx: Context): Promise<string> {
-  const created = await ownerCall(ctx, 'POST', '/api/documents', { title: fresh(ctx, 'Act'), language: 'en' });
+  const created = await ownerCall(ctx, 'POST', '/api/documents', {
+    title: fresh(ctx, 'Act'),
+    language: 'en',
+  });
   return created.body.id as string;
 }
 
 const ROUTES: readonly RouteCase[] = [
   { method: 'GET', route: '/api/me', rule: read, ok: 200, request: () => ({ path: '/api/me' }) },
-  { method: 'GET', route: '/api/members', rule: { permission: 'manageMembers' }, ok: 200, request: () => ({ path: '/api/members' }) },
-  { method: 'POST', route: '/api/members', rule: { permission: 'manageMembers' }, ok: 201, request: (ctx) => ({ path: '/api/members', body: { name: fresh(ctx, 'Guest'), role: 'observer' } }) },
+  {
+    method: 'GET',
+    route: '/api/members',
+    rule: { permission: 'manageMembers' },
+    ok: 200,
+    request: () => ({ path: '/api/members' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/members',
+    rule: { permission: 'manageMembers' },
+    ok: 201,
+    request: (ctx) => ({ path: '/api/members', body: { name: fresh(ctx, 'Guest'), role: 'observer' } }),
+  },
   {
     method: 'PATCH',
     route: '/api/members/:id',
     rule: { permission: 'manageMembers' },
     ok: 200,
-    request: async (ctx) => ({ path: `/api/members/${(await ownerCall(ctx, 'POST', '/api/members', { name: fresh(ctx, 'Victim'), role: 'observer' })).body.id}`, body: { role: 'reviewer' } }),
+    request: async (ctx) => ({
+      path: `/api/members/${(await ownerCall(ctx, 'POST', '/api/members', { name: fresh(ctx, 'Victim'), role: 'observer' })).body.id}`,
+      body: { role: 'reviewer' },
+    }),
   },
   {
     method: 'DELETE',
     route: '/api/members/:id',
     rule: { permission: 'manageMembers' },
     ok: 204,
-    request: async (ctx) => ({ path: `/api/members/${(await ownerCall(ctx, 'POST', '/api/members', { name: fresh(ctx, 'Victim'), role: 'observer' })).body.id}` }),
+    request: async (ctx) => ({
+      path: `/api/members/${(await ownerCall(ctx, 'POST', '/api/members', { name: fresh(ctx, 'Victim'), role: 'observer' })).body.id}`,
+    }),
   },
-  { method: 'GET', route: '/api/documents', rule: read, ok: 200, request: () => ({ path: '/api/documents' }) },
-  { method: 'POST', route: '/api/documents', rule: { permission: 'createDocument' }, ok: 201, request: (ctx) => ({ path: '/api/documents', body: { title: fresh(ctx, 'New act'), language: 'ka' } }) },
-  { method: 'GET', route: '/api/documents/:id', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}` }) },
-  { method: 'GET', route: '/api/documents/:id/text', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/text` }) },
-  { method: 'GET', route: '/api/documents/:id/model', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/model` }) },
-  { method: 'GET', route: '/api/documents/:id/export.docx', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/export.docx` }) },
-  { method: 'GET', route: '/api/documents/:id/export.akn.xml', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/export.akn.xml` }) },
-  { method: 'GET', route: '/api/templates', rule: read, ok: 200, request: () => ({ path: '/api/templates' }) },
+  {
+    method: 'GET',
+    route: '/api/documents',
+    rule: read,
+    ok: 200,
+    request: () => ({ path: '/api/documents' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents',
+    rule: { permission: 'createDocument' },
+    ok: 201,
+    request: (ctx) => ({ path: '/api/documents', body: { title: fresh(ctx, 'New act'), language: 'ka' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/text',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/text` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/model',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/model` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/export.docx',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/export.docx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/export.akn.xml',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/export.akn.xml` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/templates',
+    rule: read,
+    ok: 200,
+    request: () => ({ path: '/api/templates' }),
+  },
   {
     method: 'POST',
     route: '/api/templates',
     rule: { permission: 'manageTemplates' },
     ok: 201,
-    request: (ctx) => ({ path: '/api/templates', body: { fromDocumentId: ctx.docId, id: fresh(ctx, 'role-template'), title: 'Role template' } }),
+    request: (ctx) => ({
+      path: '/api/templates',
+      body: { fromDocumentId: ctx.docId, id: fresh(ctx, 'role-template'), title: 'Role template' },
+    }),
   },
   { method: 'GET', route: '/api/workflow', rule: read, ok: 200, request: () => ({ path: '/api/workflow' }) },
-  { method: 'PUT', route: '/api/workflow', rule: { permission: 'changeStage' }, ok: 200, request: async (ctx) => ({ path: '/api/workflow', body: (await ownerCall(ctx, 'GET', '/api/workflow')).body }) },
-  { method: 'GET', route: '/api/documents/:id/stages', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/stages` }) },
+  {
+    method: 'PUT',
+    route: '/api/workflow',
+    rule: { permission: 'changeStage' },
+    ok: 200,
+    request: async (ctx) => ({
+      path: '/api/workflow',
+      body: (await ownerCall(ctx, 'GET', '/api/workflow')).body,
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/stages',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/stages` }),
+  },
   {
     method: 'POST',
     route: '/api/documents/:id/transitions',
     rule: { permission: 'changeStage' },
     ok: 200,
-    request: async (ctx) => ({ path: `/api/documents/${await newDocument(ctx)}/transitions`, body: { to: 'consolidation' } }),
+    request: async (ctx) => ({
+      path: `/api/documents/${await newDocument(ctx)}/transitions`,
+      body: { to: 'consolidation' },
+    }),
   },
-  { method: 'GET', route: '/api/documents/:id/versions', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/versions` }) },
-  { method: 'POST', route: '/api/documents/:id/versions', rule: { permission: 'saveVersion' }, ok: 201, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/versions`, body: { name: fresh(ctx, 'Draft') } }) },
-  { method: 'GET', route: '/api/documents/:id/versions/:versionId/model', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/versions/${ctx.versionId}/model` }) },
-  { method: 'GET', route: '/api/documents/:id/versions/:versionId/state', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/versions/${ctx.versionId}/state` }) },
-  { method: 'GET', route: '/api/documents/:id/diff', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/diff?from=${ctx.versionId}&to=current` }) },
-  { method: 'GET', route: '/api/documents/:id/comments', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/comments` }) },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/versions',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/versions` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents/:id/versions',
+    rule: { permission: 'saveVersion' },
+    ok: 201,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/versions`, body: { name: fresh(ctx, 'Draft') } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/versions/:versionId/model',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/versions/${ctx.versionId}/model` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/versions/:versionId/state',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/versions/${ctx.versionId}/state` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/diff',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/diff?from=${ctx.versionId}&to=current` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/comments',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/comments` }),
+  },
   {
     method: 'POST',
     route: '/api/documents/:id/comments',
     rule: { comment: 'drafting' },
     ok: 201,
-    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/comments`, body: { anchor: ctx.anchor, text: 'A remark during drafting' } }),
+    request: (ctx) => ({
+      path: `/api/documents/${ctx.docId}/comments`,
+      body: { anchor: ctx.anchor, text: 'A remark during drafting' },
+    }),
   },
   {
     method: 'POST',
     route: '/api/documents/:id/comments',
     rule: { comment: 'public_consultation' },
     ok: 201,
-    request: (ctx) => ({ path: `/api/documents/${ctx.consultationDocId}/comments`, body: { anchor: ctx.consultationAnchor, text: 'A citizen’s remark' } }),
+    request: (ctx) => ({
+      path: `/api/documents/${ctx.consultationDocId}/comments`,
+      body: { anchor: ctx.consultationAnchor, text: 'A citizen’s remark' },
+    }),
   },
-  { method: 'GET', route: '/api/documents/:id/comments/export.docx', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/comments/export.docx` }) },
-  { method: 'GET', route: '/api/documents/:id/comments/export.csv', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/comments/export.csv` }) },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/comments/export.docx',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/comments/export.docx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/comments/export.csv',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/comments/export.csv` }),
+  },
   {
     method: 'POST',
     route: '/api/documents/:id/comments/:threadId/resolve',
     rule: { permission: 'editText' },
     ok: 200,
-    request: async (ctx) => ({ path: `/api/documents/${ctx.docId}/comments/${await newThread(ctx)}/resolve`, body: { outcome: 'accepted', reason: 'Agreed' } }),
+    request: async (ctx) => ({
+      path: `/api/documents/${ctx.docId}/comments/${await newThread(ctx)}/resolve`,
+      body: { outcome: 'accepted', reason: 'Agreed' },
+    }),
   },
   {
     method: 'POST',
@@ -143,22 +295,60 @@ const ROUTES: readonly RouteCase[] = [
     ok: 200,
     request: async (ctx) => {
       const threadId = await newThread(ctx);
-      await ownerCall(ctx, 'POST', `/api/documents/${ctx.docId}/comments/${threadId}/resolve`, { outcome: 'rejected', reason: 'Out of scope' });
+      await ownerCall(ctx, 'POST', `/api/documents/${ctx.docId}/comments/${threadId}/resolve`, {
+        outcome: 'rejected',
+        reason: 'Out of scope',
+      });
       return { path: `/api/documents/${ctx.docId}/comments/${threadId}/reopen`, body: {} };
     },
   },
-  { method: 'GET', route: '/api/documents/:id/reviews', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/reviews` }) },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/reviews',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/reviews` }),
+  },
   {
     method: 'PUT',
     route: '/api/documents/:id/reviews/:articleKey',
     rule: { permission: 'review' },
     ok: 200,
-    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/reviews/${ctx.articleKey}`, body: { status: 'changes_requested', note: 'Cite the law' } }),
+    request: (ctx) => ({
+      path: `/api/documents/${ctx.docId}/reviews/${ctx.articleKey}`,
+      body: { status: 'changes_requested', note: 'Cite the law' },
+    }),
   },
-  { method: 'GET', route: '/api/documents/:id/review/events', rule: read, ok: 200, stream: true, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/review/events` }) },
-  { method: 'GET', route: '/api/dashboard', rule: read, ok: 200, request: () => ({ path: '/api/dashboard' }) },
-  { method: 'GET', route: '/api/audit/verify', rule: read, ok: 200, request: () => ({ path: '/api/audit/verify' }) },
-  { method: 'GET', route: '/api/events', rule: read, ok: 200, stream: true, request: () => ({ path: '/api/events' }) },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/review/events',
+    rule: read,
+    ok: 200,
+    stream: true,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/review/events` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/dashboard',
+    rule: read,
+    ok: 200,
+    request: () => ({ path: '/api/dashboard' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/audit/verify',
+    rule: read,
+    ok: 200,
+    request: () => ({ path: '/api/audit/verify' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/events',
+    rule: read,
+    ok: 200,
+    stream: true,
+    request: () => ({ path: '/api/events' }),
+  },
 ];
 
 /** Routes that need no token, or are not the API. */
@@ -173,9 +363,16 @@ function permissionOf(rule: Rule): Permission {
 }
 
 /** The status of a server-sent-events route, without waiting for the stream to end. */
-async function streamStatus(server: Server, token: string, path: string): Promise<{ status: number; body: any }> {
+async function streamStatus(
+  server: Server,
+  token: string,
+  path: string,
+): Promise<{ status: number; body: any }> {
   const controller = new AbortController();
-  const response = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` }, signal: controller.signal });
+  const response = await fetch(`${server.url}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
   const body = response.status === 200 ? null : await response.json();
   controller.abort();
   return { status: response.status, body };
@@ -197,7 +394,8 @@ async function registeredRoutes(): Promise<string[]> {
       const path = (stack[depth - 1] ?? '') + match[2]!;
       stack[depth] = path;
       stack.length = depth + 1;
-      for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD')) routes.push(`${method} ${path}`);
+      for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD'))
+        routes.push(`${method} ${path}`);
     }
     await app.close();
     return routes;
@@ -213,12 +411,25 @@ let ctx: Context;
 beforeAll(async () => {
   const dataDir = tempDataDir();
   const server = await startTestServer(dataDir);
-  cleanup.push(() => removeDir(dataDir), () => server.stop());
+  cleanup.push(
+    () => removeDir(dataDir),
+    () => server.stop(),
+  );
   const owner = server.workspace.ownerToken;
   const tokens = {} as Record<Role, string>;
-  for (const role of ROLES) tokens[role] = (await api(server, owner, 'POST', '/api/members', { name: `The ${role}`, role })).body.token;
-  const docId = (await api(server, owner, 'POST', '/api/documents', { title: 'Code of ethics of the council', language: 'en' })).body.id as string;
-  const consultationDocId = (await api(server, owner, 'POST', '/api/documents', { title: 'E-petition rules', language: 'en' })).body.id as string;
+  for (const role of ROLES)
+    tokens[role] = (
+      await api(server, owner, 'POST', '/api/members', { name: `The ${role}`, role })
+    ).body.token;
+  const docId = (
+    await api(server, owner, 'POST', '/api/documents', {
+      title: 'Code of ethics of the council',
+      language: 'en',
+    })
+  ).body.id as string;
+  const consultationDocId = (
+    await api(server, owner, 'POST', '/api/documents', { title: 'E-petition rules', language: 'en' })
+  ).body.id as string;
   await walk(caller(server, owner), consultationDocId, THROUGH_CONSULTATION.slice(0, 3));
   const anchorClient = await connectClient(server.url, docId, owner);
   const consultationClient = await connectClient(server.url, consultationDocId, owner);
@@ -226,9 +437,23 @@ beforeAll(async () => {
   const consultationAnchor = anchorOn(consultationClient.doc, 'petition');
   anchorClient.destroy();
   consultationClient.destroy();
-  const versionId = (await api(server, owner, 'POST', `/api/documents/${docId}/versions`, { name: 'First draft' })).body.id as string;
-  const articleKey = (await api(server, owner, 'GET', `/api/documents/${docId}/reviews`)).body.articles[0].articleKey as string;
-  ctx = { server, owner, tokens, docId, consultationDocId, anchor, consultationAnchor, versionId, articleKey, counter: 0 };
+  const versionId = (
+    await api(server, owner, 'POST', `/api/documents/${docId}/versions`, { name: 'First draft' })
+  ).body.id as string;
+  const articleKey = (await api(server, owner, 'GET', `/api/documents/${docId}/reviews`)).body.articles[0]
+    .articleKey as string;
+  ctx = {
+    server,
+    owner,
+    tokens,
+    docId,
+    consultationDocId,
+    anchor,
+    consultationAnchor,
+    versionId,
+    articleKey,
+    counter: 0,
+  };
 });
 
 afterAll(async () => {
@@ -255,7 +480,9 @@ describe('roles on every route', () => {
     test(`${label}: allowed roles succeed, the others get 403 naming '${permissionOf(route.rule)}'`, async () => {
       for (const role of ROLES) {
         const { path, body } = await route.request(ctx);
-        const response = route.stream ? await streamStatus(ctx.server, ctx.tokens[role], path) : await api(ctx.server, ctx.tokens[role], route.method, path, body);
+        const response = route.stream
+          ? await streamStatus(ctx.server, ctx.tokens[role], path)
+          : await api(ctx.server, ctx.tokens[role], route.method, path, body);
         if (allowed(route.rule, role)) {
           expect(response.status, `${role}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(route.ok);
         } else {
@@ -272,9 +499,29 @@ describe('roles on every route', () => {
     const before = await api(ctx.server, ctx.owner, 'GET', '/api/documents');
     const members = await api(ctx.server, ctx.owner, 'GET', '/api/members');
     for (const role of ['reviewer', 'observer'] as const) {
-      expect((await api(ctx.server, ctx.tokens[role], 'POST', '/api/documents', { title: 'Sneaky', language: 'en' })).status).toBe(403);
-      expect((await api(ctx.server, ctx.tokens[role], 'POST', '/api/members', { name: 'Sneaky', role: 'coordinator' })).status).toBe(403);
-      expect((await api(ctx.server, ctx.tokens[role], 'PATCH', `/api/members/${members.body.members[1].id}`, { role: 'coordinator' })).status).toBe(403);
+      expect(
+        (
+          await api(ctx.server, ctx.tokens[role], 'POST', '/api/documents', {
+            title: 'Sneaky',
+            language: 'en',
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await api(ctx.server, ctx.tokens[role], 'POST', '/api/members', {
+            name: 'Sneaky',
+            role: 'coordinator',
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await api(ctx.server, ctx.tokens[role], 'PATCH', `/api/members/${members.body.members[1].id}`, {
+            role: 'coordinator',
+          })
+        ).status,
+      ).toBe(403);
     }
     expect((await api(ctx.server, ctx.owner, 'GET', '/api/documents')).body).toEqual(before.body);
     expect((await api(ctx.server, ctx.owner, 'GET', '/api/members')).body).toEqual(members.body);
@@ -295,23 +542,35 @@ async function syncMember(role: Role): Promise<{ client: LexicalClient; denied: 
 describe('roles on the sync endpoint', () => {
   test('editors’ edits reach everyone; read-only roles’ edits are dropped and they are told; awareness works for all', async () => {
     const watcher = await syncMember('coordinator');
-    const members = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await syncMember(role)] as const))) as Record<Role, Awaited<ReturnType<typeof syncMember>>>;
+    const members = Object.fromEntries(
+      await Promise.all(ROLES.map(async (role) => [role, await syncMember(role)] as const)),
+    ) as Record<Role, Awaited<ReturnType<typeof syncMember>>>;
     for (const role of ROLES) {
       members[role].client.provider.awareness.setLocalStateField('user', { name: `The ${role}` });
       members[role].client.type(` typed-by-${role}`);
     }
     // Everyone, read-only or not, shows up in everyone's presence list.
     await waitFor(() => {
-      const names = [...watcher.client.provider.awareness.getStates().values()].map((s) => (s as { user?: { name: string } }).user?.name);
+      const names = [...watcher.client.provider.awareness.getStates().values()].map(
+        (s) => (s as { user?: { name: string } }).user?.name,
+      );
       return ROLES.every((role) => names.includes(`The ${role}`));
     }, 'every role’s presence reaches the others');
-    await waitFor(() => watcher.client.text().includes('typed-by-coordinator') && watcher.client.text().includes('typed-by-drafter'), 'editors’ edits arrive');
+    await waitFor(
+      () =>
+        watcher.client.text().includes('typed-by-coordinator') &&
+        watcher.client.text().includes('typed-by-drafter'),
+      'editors’ edits arrive',
+    );
     for (const role of ROLES) {
       if (may(role, 'editText')) expect(members[role].denied, role).toEqual([]);
       else await waitFor(() => members[role].denied.length > 0, `${role} is told its edit was refused`);
     }
-    expect(members.reviewer.denied[0]).toMatch(/read-only: the role 'reviewer' may not edit the text \(permission editText\)/);
-    const stored = (await api(ctx.server, ctx.owner, 'GET', `/api/documents/${ctx.docId}/text`)).body as string;
+    expect(members.reviewer.denied[0]).toMatch(
+      /read-only: the role 'reviewer' may not edit the text \(permission editText\)/,
+    );
+    const stored = (await api(ctx.server, ctx.owner, 'GET', `/api/documents/${ctx.docId}/text`))
+      .body as string;
     expect(stored).toContain('typed-by-coordinator');
     expect(stored).toContain('typed-by-drafter');
     expect(stored).not.toContain('typed-by-reviewer');
@@ -320,25 +579,48 @@ describe('roles on the sync endpoint', () => {
   });
 
   test('a drafter demoted to observer while connected is refused from the next edit on', async () => {
-    const token = (await api(ctx.server, ctx.owner, 'POST', '/api/members', { name: 'Demoted', role: 'drafter' })).body;
+    const token = (
+      await api(ctx.server, ctx.owner, 'POST', '/api/members', { name: 'Demoted', role: 'drafter' })
+    ).body;
     const client = await connectClient(ctx.server.url, ctx.docId, token.token);
     cleanup.push(() => client.destroy());
     const denied: string[] = [];
-    client.provider.messageHandlers[2] = (_e, decoder) => void (decoding.readVarUint(decoder) === 0 && denied.push(decoding.readVarString(decoder)));
+    client.provider.messageHandlers[2] = (_e, decoder) =>
+      void (decoding.readVarUint(decoder) === 0 && denied.push(decoding.readVarString(decoder)));
     client.type(' before-demotion');
-    await waitFor(async () => ((await api(ctx.server, ctx.owner, 'GET', `/api/documents/${ctx.docId}/text`)).body as string).includes('before-demotion'), 'the drafter’s edit is stored');
-    expect((await api(ctx.server, ctx.owner, 'PATCH', `/api/members/${token.id}`, { role: 'observer' })).status).toBe(200);
+    await waitFor(
+      async () =>
+        (
+          (await api(ctx.server, ctx.owner, 'GET', `/api/documents/${ctx.docId}/text`)).body as string
+        ).includes('before-demotion'),
+      'the drafter’s edit is stored',
+    );
+    expect(
+      (await api(ctx.server, ctx.owner, 'PATCH', `/api/members/${token.id}`, { role: 'observer' })).status,
+    ).toBe(200);
     client.type(' after-demotion');
     await waitFor(() => denied.length > 0, 'the demoted member is told');
-    expect((await api(ctx.server, ctx.owner, 'GET', `/api/documents/${ctx.docId}/text`)).body).not.toContain('after-demotion');
+    expect((await api(ctx.server, ctx.owner, 'GET', `/api/documents/${ctx.docId}/text`)).body).not.toContain(
+      'after-demotion',
+    );
   });
 
   test('a revoked token is refused at once: its open socket is closed, and the API and sync answer 401', async () => {
-    const created = (await api(ctx.server, ctx.owner, 'POST', '/api/members', { name: 'Leaving', role: 'drafter' })).body;
-    expect(created).toMatchObject({ name: 'Leaving', role: 'drafter', inviteUrl: `${ctx.server.url}/#token=${created.token}` });
-    const socket = new WebSocket(`${ctx.server.url.replace('http', 'ws')}/sync/${ctx.docId}?token=${created.token}`);
+    const created = (
+      await api(ctx.server, ctx.owner, 'POST', '/api/members', { name: 'Leaving', role: 'drafter' })
+    ).body;
+    expect(created).toMatchObject({
+      name: 'Leaving',
+      role: 'drafter',
+      inviteUrl: `${ctx.server.url}/#token=${created.token}`,
+    });
+    const socket = new WebSocket(
+      `${ctx.server.url.replace('http', 'ws')}/sync/${ctx.docId}?token=${created.token}`,
+    );
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
     expect((await api(ctx.server, created.token, 'GET', '/api/me')).body.name).toBe('Leaving');
 
     expect((await api(ctx.server, ctx.owner, 'DELETE', `/api/members/${created.id}`)).status).toBe(204);
@@ -347,25 +629,35 @@ describe('roles on the sync endpoint', () => {
     expect(me.status).toBe(401);
     expect(me.body.error.code).toBe('unauthorized');
     const upgrade = await new Promise<number>((resolve) => {
-      const again = new WebSocket(`${ctx.server.url.replace('http', 'ws')}/sync/${ctx.docId}?token=${created.token}`);
+      const again = new WebSocket(
+        `${ctx.server.url.replace('http', 'ws')}/sync/${ctx.docId}?token=${created.token}`,
+      );
       again.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       again.on('open', () => resolve(101));
     });
     expect(upgrade).toBe(401);
-    expect((await api(ctx.server, ctx.owner, 'GET', '/api/members')).body.members.map((m: { id: string }) => m.id)).not.toContain(created.id);
+    expect(
+      (await api(ctx.server, ctx.owner, 'GET', '/api/members')).body.members.map((m: { id: string }) => m.id),
+    ).not.toContain(created.id);
   });
 
   test('tokens are 256 random bits, and the database holds only their SHA-256 hashes', async () => {
-    const created = (await api(ctx.server, ctx.owner, 'POST', '/api/members', { name: 'Hash check', role: 'reviewer' })).body;
+    const created = (
+      await api(ctx.server, ctx.owner, 'POST', '/api/members', { name: 'Hash check', role: 'reviewer' })
+    ).body;
     expect(Buffer.from(created.token, 'base64url')).toHaveLength(32);
-    const rows = ctx.server.workspace.db.prepare('SELECT * FROM members').all() as Array<Record<string, unknown>>;
+    const rows = ctx.server.workspace.db.prepare('SELECT * FROM members').all() as Array<
+      Record<string, unknown>
+    >;
     const dump = JSON.stringify(rows);
-    for (const token of [created.token, ctx.owner, ...Object.values(ctx.tokens)]) expect(dump).not.toContain(token);
+    for (const token of [created.token, ctx.owner, ...Object.values(ctx.tokens)])
+      expect(dump).not.toContain(token);
     const { createHash } = await import('node:crypto');
     expect(rows.map((r) => r.token_hash)).toContain(createHash('sha256').update(created.token).digest('hex'));
     // A doc can be opened only with a whole token, not a prefix or the hash itself.
     const hash = createHash('sha256').update(created.token).digest('hex');
-    for (const bad of [created.token.slice(0, -1), hash, `${created.token}x`]) expect((await api(ctx.server, bad, 'GET', '/api/me')).status).toBe(401);
+    for (const bad of [created.token.slice(0, -1), hash, `${created.token}x`])
+      expect((await api(ctx.server, bad, 'GET', '/api/me')).status).toBe(401);
   });
 
   test('an idle read-only client is not told off for syncing', async () => {

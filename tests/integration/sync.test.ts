@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { cleanupAfterEach } from '../helpers/lifecycle';
 import WebSocket from 'ws';
 import { api, removeDir, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
 import { connectClient, type LexicalClient } from '../helpers/lexicalClient';
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()!();
-});
+const cleanup = cleanupAfterEach();
 
 async function setup(dataDir = tempDataDir()) {
   const server = await startTestServer(dataDir);
@@ -23,7 +21,10 @@ function track(client: LexicalClient): LexicalClient {
 describe('live co-editing through the sync endpoint', () => {
   test('two clients sync Georgian text; after a restart a third client gets it; no token gets nothing', async () => {
     const { server, dataDir, token } = await setup();
-    const created = await api(server, token, 'POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka' });
+    const created = await api(server, token, 'POST', '/api/documents', {
+      title: 'ეთიკის კოდექსი',
+      language: 'ka',
+    });
     expect(created.status).toBe(201);
     const docId: string = created.body.id;
 
@@ -45,7 +46,10 @@ describe('live co-editing through the sync endpoint', () => {
     const restarted = await startTestServer(dataDir);
     cleanup.push(() => restarted.stop());
     const carol = track(await connectClient(restarted.url, docId, token));
-    await waitFor(() => carol.text().includes('ნინო ბერიძე წერს — გიორგი პასუხობს'), 'carol gets the text after restart');
+    await waitFor(
+      () => carol.text().includes('ნინო ბერიძე წერს — გიორგი პასუხობს'),
+      'carol gets the text after restart',
+    );
 
     // A socket without a token is refused at the upgrade: a 401, and not one byte of the document.
     const received: Buffer[] = [];
@@ -81,7 +85,9 @@ describe('live co-editing through the sync endpoint', () => {
 
   test('compaction merges a document into one row when the last client leaves, keeping the text', async () => {
     const { server, token } = await setup();
-    const docId: string = (await api(server, token, 'POST', '/api/documents', { title: 'Compaction', language: 'en' })).body.id;
+    const docId: string = (
+      await api(server, token, 'POST', '/api/documents', { title: 'Compaction', language: 'en' })
+    ).body.id;
     const alice = track(await connectClient(server.url, docId, token));
     for (let i = 0; i < 20; i += 1) alice.type(` w${i}`);
     await waitFor(() => server.workspace.store.count(docId) > 5, 'updates stored');

@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { api, removeDir, startTestServer, tempDataDir } from '../helpers/testServer';
+import { describe, expect, test } from 'vitest';
+import { cleanupAfterEach, serverForTest } from '../helpers/lifecycle';
+import { api } from '../helpers/testServer';
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()!();
-});
+const cleanup = cleanupAfterEach();
 
 async function setup() {
-  const dataDir = tempDataDir();
-  const server = await startTestServer(dataDir);
-  cleanup.push(() => removeDir(dataDir));
-  cleanup.push(() => server.stop());
+  const { server } = await serverForTest(cleanup);
   return { server, token: server.workspace.ownerToken };
 }
 
@@ -21,9 +16,16 @@ describe('templates API', () => {
     expect(listing.status).toBe(200);
     expect(listing.body.errors).toEqual([]);
     const petition = listing.body.templates.find((t: { id: string }) => t.id === 'e-petition');
-    expect(petition).toMatchObject({ id: 'e-petition', kind: 'e_petition', title: { ka: expect.any(String), en: expect.any(String) } });
+    expect(petition).toMatchObject({
+      id: 'e-petition',
+      kind: 'e_petition',
+      title: { ka: expect.any(String), en: expect.any(String) },
+    });
     const threshold = petition.placeholders.find((p: { name: string }) => p.name === 'signatureThreshold');
-    expect(threshold).toMatchObject({ required: true, label: { ka: expect.any(String), en: expect.any(String) } });
+    expect(threshold).toMatchObject({
+      required: true,
+      label: { ka: expect.any(String), en: expect.any(String) },
+    });
   });
 
   test('creates an act from a template: the server seeds it, numbered, in the chosen language', async () => {
@@ -35,12 +37,18 @@ describe('templates API', () => {
       values: { chairName: 'ნინო გელაშვილი', date: '2026-10-01', actNumber: '15' },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ language: 'ka', templateId: 'code-of-ethics', municipality: 'ambrolauri' });
+    expect(created.body).toMatchObject({
+      language: 'ka',
+      templateId: 'code-of-ethics',
+      municipality: 'ambrolauri',
+    });
     const model = (await api(server, token, 'GET', `/api/documents/${created.body.id}/model`)).body;
     expect(model.header.issuingBody).toBe('ამბროლაურის მუნიციპალიტეტის საკრებულო');
     expect(model.header.number).toBe('№ 15');
     const articles = model.body.filter((b: { kind: string }) => b.kind === 'article');
-    expect(articles.map((a: { number: number }) => a.number)).toEqual(articles.map((_: unknown, i: number) => i + 1));
+    expect(articles.map((a: { number: number }) => a.number)).toEqual(
+      articles.map((_: unknown, i: number) => i + 1),
+    );
     expect(articles[0].label).toBe('მუხლი 1');
     expect(articles[0].key).toMatch(/^[a-z0-9]{12}$/);
     const text: string = (await api(server, token, 'GET', `/api/documents/${created.body.id}/text`)).body;
@@ -51,13 +59,27 @@ describe('templates API', () => {
 
   test('a missing required placeholder or an unknown template is a 400 naming it, and creates nothing', async () => {
     const { server, token } = await setup();
-    const missing = await api(server, token, 'POST', '/api/documents', { templateId: 'amending-act', language: 'en', municipality: 'khoni', values: {} });
+    const missing = await api(server, token, 'POST', '/api/documents', {
+      templateId: 'amending-act',
+      language: 'en',
+      municipality: 'khoni',
+      values: {},
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toMatch(/amendedActTitle/);
-    const unknown = await api(server, token, 'POST', '/api/documents', { templateId: 'no-such', language: 'en', municipality: 'khoni', values: {} });
+    const unknown = await api(server, token, 'POST', '/api/documents', {
+      templateId: 'no-such',
+      language: 'en',
+      municipality: 'khoni',
+      values: {},
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/Unknown template 'no-such'/);
-    const noMunicipality = await api(server, token, 'POST', '/api/documents', { templateId: 'hotline', language: 'en', values: {} });
+    const noMunicipality = await api(server, token, 'POST', '/api/documents', {
+      templateId: 'hotline',
+      language: 'en',
+      values: {},
+    });
     expect(noMunicipality.status).toBe(400);
     expect(noMunicipality.body.error.message).toMatch(/municipality/);
     expect((await api(server, token, 'GET', '/api/documents')).body.documents).toEqual([]);
@@ -65,24 +87,52 @@ describe('templates API', () => {
 
   test('a free-entry municipality gets a council name by the genitive rule', async () => {
     const { server, token } = await setup();
-    const created = await api(server, token, 'POST', '/api/documents', { templateId: 'hotline', language: 'ka', municipality: 'ჩოხატაური', values: {} });
+    const created = await api(server, token, 'POST', '/api/documents', {
+      templateId: 'hotline',
+      language: 'ka',
+      municipality: 'ჩოხატაური',
+      values: {},
+    });
     const model = (await api(server, token, 'GET', `/api/documents/${created.body.id}/model`)).body;
     expect(model.header.issuingBody).toBe('ჩოხატაურის მუნიციპალიტეტის საკრებულო');
   });
 
   test('any document can be saved as a workspace template, and a new act made from it', async () => {
     const { server, token } = await setup();
-    const source = await api(server, token, 'POST', '/api/documents', { templateId: 'hotline', language: 'en', municipality: 'vani', values: { hotlineNumber: '0 800 100 200' } });
-    const saved = await api(server, token, 'POST', '/api/templates', { fromDocumentId: source.body.id, id: 'vani-hotline', title: 'Vani hotline' });
+    const source = await api(server, token, 'POST', '/api/documents', {
+      templateId: 'hotline',
+      language: 'en',
+      municipality: 'vani',
+      values: { hotlineNumber: '0 800 100 200' },
+    });
+    const saved = await api(server, token, 'POST', '/api/templates', {
+      fromDocumentId: source.body.id,
+      id: 'vani-hotline',
+      title: 'Vani hotline',
+    });
     expect(saved.status).toBe(201);
-    expect(saved.body).toMatchObject({ id: 'vani-hotline', title: { ka: 'Vani hotline', en: 'Vani hotline' } });
-    const again = await api(server, token, 'POST', '/api/templates', { fromDocumentId: source.body.id, id: 'vani-hotline', title: 'x' });
+    expect(saved.body).toMatchObject({
+      id: 'vani-hotline',
+      title: { ka: 'Vani hotline', en: 'Vani hotline' },
+    });
+    const again = await api(server, token, 'POST', '/api/templates', {
+      fromDocumentId: source.body.id,
+      id: 'vani-hotline',
+      title: 'x',
+    });
     expect(again.status).toBe(409);
-    const copy = await api(server, token, 'POST', '/api/documents', { templateId: 'vani-hotline', language: 'en', municipality: 'vani', values: {} });
+    const copy = await api(server, token, 'POST', '/api/documents', {
+      templateId: 'vani-hotline',
+      language: 'en',
+      municipality: 'vani',
+      values: {},
+    });
     expect(copy.status).toBe(201);
     const text: string = (await api(server, token, 'GET', `/api/documents/${copy.body.id}/text`)).body;
     expect(text).toContain('0 800 100 200');
     const original: string = (await api(server, token, 'GET', `/api/documents/${source.body.id}/text`)).body;
-    expect(text.split('\n').filter((l) => l.startsWith('Article')).length).toBe(original.split('\n').filter((l) => l.startsWith('Article')).length);
+    expect(text.split('\n').filter((l) => l.startsWith('Article')).length).toBe(
+      original.split('\n').filter((l) => l.startsWith('Article')).length,
+    );
   });
 });
