@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { api, removeDir, startTestServer, tempDataDir, waitFor, ROOT } from '../helpers/testServer';
-import { editorText, launchBrowser, openAsMember } from '../helpers/browser';
+import { editorText, useBrowser, openAsMember } from '../helpers/browser';
 import { join } from 'node:path';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const rendererDir = join(ROOT, 'dist', 'renderer');
 
@@ -21,17 +14,27 @@ describe('co-editing in the browser', () => {
     const token = server.workspace.ownerToken;
     const port = server.port;
     try {
-      const docId: string = (await api(server, token, 'POST', '/api/documents', { title: 'Code of Ethics', language: 'en', municipality: 'vani' })).body.id;
+      const docId: string = (
+        await api(server, token, 'POST', '/api/documents', {
+          title: 'Code of Ethics',
+          language: 'en',
+          municipality: 'vani',
+        })
+      ).body.id;
       const url = `${server.url}/documents/${docId}#token=${token}`;
-      const alice = await openAsMember(browser, url, 'Alice');
-      const bob = await openAsMember(browser, url, 'Bob');
-      for (const page of [alice, bob]) await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
+      const alice = await openAsMember(browser(), url, 'Alice');
+      const bob = await openAsMember(browser(), url, 'Bob');
+      for (const page of [alice, bob])
+        await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
 
       // Alice types into the first paragraph of Article 1.
       await alice.locator('.sj-clause').first().click();
       await alice.keyboard.press('End');
       await alice.keyboard.type('Officials act with integrity. ნდობა');
-      await waitFor(async () => (await editorText(bob)).includes('Officials act with integrity. ნდობა'), 'Bob sees Alice typing');
+      await waitFor(
+        async () => (await editorText(bob)).includes('Officials act with integrity. ნდობა'),
+        'Bob sees Alice typing',
+      );
       // Presence: each sees the other.
       await bob.locator('.sj-presence li[data-name="Alice"]').waitFor({ timeout: 10_000 });
 
@@ -51,8 +54,17 @@ describe('co-editing in the browser', () => {
       // Edits made offline survive a reload from the local copy, with the server still down.
       await bob.waitForTimeout(300);
       server = await startTestServer(dataDir, { rendererDir, port });
-      await waitFor(async () => (await api(server, token, 'GET', `/api/documents/${docId}/text`)).body.includes('Written offline.'), 'the offline edit reaches the server', 30_000);
-      await waitFor(async () => (await editorText(alice)).includes('Written offline.'), 'Alice gets the offline edit', 30_000);
+      await waitFor(
+        async () =>
+          (await api(server, token, 'GET', `/api/documents/${docId}/text`)).body.includes('Written offline.'),
+        'the offline edit reaches the server',
+        30_000,
+      );
+      await waitFor(
+        async () => (await editorText(alice)).includes('Written offline.'),
+        'Alice gets the offline edit',
+        30_000,
+      );
     } finally {
       await server.stop();
       removeDir(dataDir);

@@ -1,17 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openAsMember } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBrowser, openAsMember } from '../helpers/browser';
 import { removeDir, ROOT, startTestServer, tempDataDir } from '../helpers/testServer';
 import { caller, walk, WITHOUT_CONSULTATION } from '../helpers/workflowHelpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const rendererDir = join(ROOT, 'dist', 'renderer');
 /** The issue's promise: a stage change shows in every other open client within 2 seconds. */
@@ -33,11 +27,23 @@ describe('coordinator dashboard in the browser', () => {
     const token = server.workspace.ownerToken;
     const call = caller(server, token);
     try {
-      const docId: string = (await call('POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka', municipality: 'vani' })).body.id;
-      const otherId: string = (await call('POST', '/api/documents', { title: 'Hotline rules', language: 'en', municipality: 'khoni' })).body.id;
+      const docId: string = (
+        await call('POST', '/api/documents', {
+          title: 'ეთიკის კოდექსი',
+          language: 'ka',
+          municipality: 'vani',
+        })
+      ).body.id;
+      const otherId: string = (
+        await call('POST', '/api/documents', {
+          title: 'Hotline rules',
+          language: 'en',
+          municipality: 'khoni',
+        })
+      ).body.id;
 
       // B watches the dashboard in English.
-      const dashboard = await openAsMember(browser, `${server.url}/dashboard#token=${token}`, 'Nino');
+      const dashboard = await openAsMember(browser(), `${server.url}/dashboard#token=${token}`, 'Nino');
       await dashboard.getByRole('button', { name: 'English' }).click();
       const row = dashboard.locator(`tbody[data-doc-id="${docId}"]`);
       await row.locator('td[data-stage="drafting"]').waitFor({ timeout: 20_000 });
@@ -46,17 +52,21 @@ describe('coordinator dashboard in the browser', () => {
       await markPage(dashboard);
 
       // A, in another context, moves the act from its stage panel.
-      const act = await openAsMember(browser, `${server.url}/documents/${docId}#token=${token}`, 'Giorgi');
+      const act = await openAsMember(browser(), `${server.url}/documents/${docId}#token=${token}`, 'Giorgi');
       await act.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
       await act.locator('.sj-stage-panel [data-transition="consolidation"]').click();
-      await act.locator('[data-dialog="transition"] textarea[name="note"]').fill('Ready for the working group');
+      await act
+        .locator('[data-dialog="transition"] textarea[name="note"]')
+        .fill('Ready for the working group');
       await act.locator('[data-action="confirm-transition"]').click();
       await act.locator('.sj-stage-panel[data-stage="consolidation"]').waitFor({ timeout: 10_000 });
 
       await row.locator('td[data-stage="consolidation"]').waitFor({ timeout: LIVE_MS });
       expect(await row.locator('td[data-field="stage"]').innerText()).toBe('Working-group consolidation');
       // The timeline picture gained the stage, with its date.
-      expect(await row.locator('.sj-timeline .sj-chip-current').getAttribute('data-stage')).toBe('consolidation');
+      expect(await row.locator('.sj-timeline .sj-chip-current').getAttribute('data-stage')).toBe(
+        'consolidation',
+      );
       expect(await row.locator('.sj-chip-done[data-stage="drafting"]').count()).toBe(1);
       expect(await stillSamePage(dashboard)).toBe(true);
 
@@ -78,7 +88,9 @@ describe('coordinator dashboard in the browser', () => {
       // Entering publication starts the registration deadline, shown on the dashboard.
       await walk(call, docId, WITHOUT_CONSULTATION.slice(5, 6));
       await row.locator('td[data-stage="publication"]').waitFor({ timeout: LIVE_MS });
-      expect(await row.locator('td[data-field="due"]').innerText()).toContain('registration in the Legislative Herald');
+      expect(await row.locator('td[data-field="due"]').innerText()).toContain(
+        'registration in the Legislative Herald',
+      );
 
       // The filters narrow the table; the other act is still in drafting.
       await dashboard.locator('select[data-filter="stage"]').selectOption('drafting');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openAsMember } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBrowser, openAsMember } from '../helpers/browser';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
 
 /**
@@ -10,13 +10,7 @@ import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../
  * only coordinators see the members page; a member whose edits the server refuses sees the act read-only.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const rendererDir = join(ROOT, 'dist', 'renderer');
 
@@ -30,13 +24,15 @@ describe('members in the browser', () => {
     const server = await startTestServer(dataDir, { rendererDir });
     const owner = server.workspace.ownerToken;
     try {
-      const coordinator = await openAsMember(browser, `${server.url}/#token=${owner}`, 'Owner');
+      const coordinator = await openAsMember(browser(), `${server.url}/#token=${owner}`, 'Owner');
       await grantClipboard(coordinator, server.url);
       // Georgian is the first language of the interface; this walk-through reads the English one.
       await coordinator.locator('.sj-language-switch button', { hasText: 'English' }).click();
       await coordinator.locator('[data-nav="members"]').click();
       await coordinator.locator('[data-table="members"] tr[data-member="Owner"]').waitFor();
-      expect(await coordinator.locator('[data-table="members"] tr[data-member="Owner"]').innerText()).toContain('you');
+      expect(
+        await coordinator.locator('[data-table="members"] tr[data-member="Owner"]').innerText(),
+      ).toContain('you');
 
       // Add a reviewer: the invitation link is shown once, and can be copied.
       await coordinator.locator('[data-form="add-member"] input[name="name"]').fill('Giorgi Kapanadze');
@@ -45,7 +41,10 @@ describe('members in the browser', () => {
       const inviteUrl = await coordinator.locator('[data-field="invite-url"]').inputValue();
       expect(inviteUrl).toMatch(new RegExp(`^${server.url}/#token=[A-Za-z0-9_-]{43}$`));
       await coordinator.locator('[data-action="copy-invite"]').click();
-      await waitFor(async () => (await coordinator.locator('[data-action="copy-invite"]').innerText()) === 'Copied', 'the link is copied');
+      await waitFor(
+        async () => (await coordinator.locator('[data-action="copy-invite"]').innerText()) === 'Copied',
+        'the link is copied',
+      );
       expect(await coordinator.evaluate(() => navigator.clipboard.readText())).toBe(inviteUrl);
       expect(await coordinator.locator('[data-dialog="invite"]').innerText()).toContain('works only here');
       await coordinator.locator('[data-action="close-invite"]').click();
@@ -54,7 +53,7 @@ describe('members in the browser', () => {
       expect(await row.locator('select').inputValue()).toBe('reviewer');
 
       // The invited member opens the link; the token leaves the address bar but the workspace is kept.
-      const giorgi = await openAsMember(browser, inviteUrl, 'Giorgi');
+      const giorgi = await openAsMember(browser(), inviteUrl, 'Giorgi');
       await giorgi.locator('.sj-language-switch button', { hasText: 'English' }).click();
       await giorgi.locator('.sj-list-head h1').waitFor();
       expect(giorgi.url()).not.toContain('token');
@@ -70,22 +69,34 @@ describe('members in the browser', () => {
       // Promote Giorgi to drafter.
       await row.locator('select').selectOption('drafter');
       await coordinator.locator('.sj-notice').getByText('Giorgi Kapanadze is now: Drafter').waitFor();
-      const members = (await api(server, owner, 'GET', '/api/members')).body.members as Array<{ name: string; role: string; id: string }>;
+      const members = (await api(server, owner, 'GET', '/api/members')).body.members as Array<{
+        name: string;
+        role: string;
+        id: string;
+      }>;
       expect(members.find((m) => m.name === 'Giorgi Kapanadze')?.role).toBe('drafter');
 
       // Revoking asks first; cancelling keeps the member.
       await row.locator('[data-action="revoke"]').click();
-      expect(await coordinator.locator('[data-dialog="revoke"]').innerText()).toContain('Revoke the access of Giorgi Kapanadze?');
+      expect(await coordinator.locator('[data-dialog="revoke"]').innerText()).toContain(
+        'Revoke the access of Giorgi Kapanadze?',
+      );
       await coordinator.locator('[data-dialog="revoke"] button', { hasText: 'Cancel' }).click();
       expect(await row.count()).toBe(1);
       await row.locator('[data-action="revoke"]').click();
       await coordinator.locator('[data-action="confirm-revoke"]').click();
       await row.waitFor({ state: 'detached' });
-      await coordinator.locator('.sj-notice').getByText('The access of Giorgi Kapanadze was revoked.').waitFor();
+      await coordinator
+        .locator('.sj-notice')
+        .getByText('The access of Giorgi Kapanadze was revoked.')
+        .waitFor();
       expect((await api(server, inviteUrl.split('#token=')[1]!, 'GET', '/api/me')).status).toBe(401);
       // Giorgi's remembered link no longer works, and the app says so in plain words.
       await giorgi.goto(`${server.url}/`);
-      await giorgi.locator('[data-notice="invalid-token"]').getByText('This invitation link is no longer valid. Ask your coordinator for a new one.').waitFor();
+      await giorgi
+        .locator('[data-notice="invalid-token"]')
+        .getByText('This invitation link is no longer valid. Ask your coordinator for a new one.')
+        .waitFor();
 
       // The page speaks Georgian too.
       await coordinator.locator('.sj-language-switch button', { hasText: 'ქართული' }).click();
@@ -102,27 +113,43 @@ describe('members in the browser', () => {
     const server = await startTestServer(dataDir, { rendererDir });
     const owner = server.workspace.ownerToken;
     try {
-      const docId = (await api(server, owner, 'POST', '/api/documents', { title: 'Code of Ethics', language: 'en' })).body.id as string;
+      const docId = (
+        await api(server, owner, 'POST', '/api/documents', { title: 'Code of Ethics', language: 'en' })
+      ).body.id as string;
       const nino = (await api(server, owner, 'POST', '/api/members', { name: 'Nino', role: 'drafter' })).body;
-      const page = await openAsMember(browser, `${server.url}/documents/${docId}#token=${nino.token}`, 'Nino');
+      const page = await openAsMember(
+        browser(),
+        `${server.url}/documents/${docId}#token=${nino.token}`,
+        'Nino',
+      );
       await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
       await page.locator('.sj-clause').first().click();
       await page.keyboard.press('End');
       await page.keyboard.type(' Kept.');
-      await waitFor(async () => (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body.includes('Kept.'), 'the drafter’s edit is stored');
+      await waitFor(
+        async () => (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body.includes('Kept.'),
+        'the drafter’s edit is stored',
+      );
 
-      expect((await api(server, owner, 'PATCH', `/api/members/${nino.id}`, { role: 'observer' })).status).toBe(200);
+      expect(
+        (await api(server, owner, 'PATCH', `/api/members/${nino.id}`, { role: 'observer' })).status,
+      ).toBe(200);
       await page.keyboard.type(' Refused.');
       const banner = page.locator('[data-banner="permission-denied"]');
       await banner.waitFor({ timeout: 10_000 });
       expect(await banner.innerText()).toContain("the role 'observer' may not edit the text");
       expect(await page.locator('.sj-editor').getAttribute('contenteditable')).toBe('false');
-      expect((await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body).not.toContain('Refused.');
+      expect((await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body).not.toContain(
+        'Refused.',
+      );
 
       // Reloading from the server drops the refused change from this computer's copy too.
       await banner.locator('[data-action="reload-from-server"]').click();
       await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
-      await waitFor(async () => (await page.locator('.sj-editor').innerText()).includes('Kept.'), 'the act reloads');
+      await waitFor(
+        async () => (await page.locator('.sj-editor').innerText()).includes('Kept.'),
+        'the act reloads',
+      );
       expect(await page.locator('.sj-editor').innerText()).not.toContain('Refused.');
       // Now an observer, the page opens the act read-only from the start.
       expect(await page.locator('.sj-editor').getAttribute('contenteditable')).toBe('false');

@@ -1,19 +1,17 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
-import { launchBrowser, openAsMember } from '../helpers/browser';
+import { useBrowser, openAsMember } from '../helpers/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The visible labels of article headings, in order. */
-const articleLabels = (page: Page) => page.locator('.sj-article .sj-num').allInnerTexts().then((l) => l.map((s) => s.trim()));
+const articleLabels = (page: Page) =>
+  page
+    .locator('.sj-article .sj-num')
+    .allInnerTexts()
+    .then((l) => l.map((s) => s.trim()));
 /** The visible text of every cross-reference. */
 const references = (page: Page) => page.locator('.sj-xref').allInnerTexts();
 
@@ -24,7 +22,7 @@ describe('structure and numbering in two browsers', () => {
     const token = server.workspace.ownerToken;
     try {
       // Create the act through the UI, from a template, as a coordinator would.
-      const alice = await openAsMember(browser, `${server.url}/#token=${token}`, 'ალისა');
+      const alice = await openAsMember(browser(), `${server.url}/#token=${token}`, 'ალისა');
       await alice.locator('[data-action="new-document"]').click();
       await alice.locator('select[name="template"]').selectOption('anti-corruption-action-plan');
       await alice.locator('select[name="municipality"]').selectOption('tsageri');
@@ -32,7 +30,7 @@ describe('structure and numbering in two browsers', () => {
       await alice.waitForURL(/\/documents\/doc-/);
       const docId = alice.url().split('/documents/')[1]!.split(/[?#]/)[0]!;
       await alice.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
-      const bob = await openAsMember(browser, `${server.url}/documents/${docId}#token=${token}`, 'ბექა');
+      const bob = await openAsMember(browser(), `${server.url}/documents/${docId}#token=${token}`, 'ბექა');
       await bob.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
 
       for (const page of [alice, bob]) {
@@ -50,11 +48,22 @@ describe('structure and numbering in two browsers', () => {
 
       for (const page of [alice, bob]) {
         await waitFor(async () => (await articleLabels(page)).length === 5, 'five articles in both clients');
-        expect(await articleLabels(page)).toEqual(['მუხლი 1.', 'მუხლი 2.', 'მუხლი 3.', 'მუხლი 4.', 'მუხლი 5.']);
-        await waitFor(async () => (await references(page)).includes('მე-3 მუხლის მე-2 პუნქტი'), 'the reference follows its target');
+        expect(await articleLabels(page)).toEqual([
+          'მუხლი 1.',
+          'მუხლი 2.',
+          'მუხლი 3.',
+          'მუხლი 4.',
+          'მუხლი 5.',
+        ]);
+        await waitFor(
+          async () => (await references(page)).includes('მე-3 მუხლის მე-2 პუნქტი'),
+          'the reference follows its target',
+        );
         expect(await references(page)).toContain('პირველი მუხლი');
       }
-      await expect(bob.locator('.sj-article', { hasText: 'ახალი მუხლი' }).locator('.sj-num').innerText()).resolves.toContain('მუხლი 2.');
+      await expect(
+        bob.locator('.sj-article', { hasText: 'ახალი მუხლი' }).locator('.sj-num').innerText(),
+      ).resolves.toContain('მუხლი 2.');
 
       // The server derives the same numbers.
       const text: string = (await api(server, token, 'GET', `/api/documents/${docId}/text`)).body;

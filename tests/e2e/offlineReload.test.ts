@@ -1,16 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
-import { editorText, launchBrowser, openAsMember } from '../helpers/browser';
+import { editorText, useBrowser, openAsMember } from '../helpers/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('working without a connection', () => {
   test('an act opened once reopens after a reload with the server down, keeps edits made then, and sends them later', async () => {
@@ -19,16 +12,31 @@ describe('working without a connection', () => {
     const token = server.workspace.ownerToken;
     const port = server.port;
     try {
-      const docId: string = (await api(server, token, 'POST', '/api/documents', { templateId: 'citizen-reception', language: 'ka', municipality: 'tsageri', values: {} })).body.id;
-      const page = await openAsMember(browser, `${server.url}/documents/${docId}#token=${token}`, 'მარიამი');
+      const docId: string = (
+        await api(server, token, 'POST', '/api/documents', {
+          templateId: 'citizen-reception',
+          language: 'ka',
+          municipality: 'tsageri',
+          values: {},
+        })
+      ).body.id;
+      const page = await openAsMember(
+        browser(),
+        `${server.url}/documents/${docId}#token=${token}`,
+        'მარიამი',
+      );
       await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
       // The app shell is kept by the service worker once it controls the page.
-      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 20_000 });
-      await page.evaluate(async () => {
-        const keys = await caches.keys();
-        const cache = await caches.open(keys[0]!);
-        return (await cache.keys()).length;
-      }).then((n) => expect(n).toBeGreaterThan(1));
+      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+        timeout: 20_000,
+      });
+      await page
+        .evaluate(async () => {
+          const keys = await caches.keys();
+          const cache = await caches.open(keys[0]!);
+          return (await cache.keys()).length;
+        })
+        .then((n) => expect(n).toBeGreaterThan(1));
 
       await server.stop();
       await page.reload();
@@ -40,10 +48,20 @@ describe('working without a connection', () => {
 
       // A second reload, still offline: the edit was kept on this computer.
       await page.reload();
-      await waitFor(async () => (await editorText(page)).includes('ჩაწერილია კავშირის გარეშე'), 'the offline edit survives a reload');
+      await waitFor(
+        async () => (await editorText(page)).includes('ჩაწერილია კავშირის გარეშე'),
+        'the offline edit survives a reload',
+      );
 
       server = await startTestServer(dataDir, { rendererDir: join(ROOT, 'dist', 'renderer'), port });
-      await waitFor(async () => (await api(server, token, 'GET', `/api/documents/${docId}/text`)).body.includes('ჩაწერილია კავშირის გარეშე'), 'the edit reaches the server', 30_000);
+      await waitFor(
+        async () =>
+          (await api(server, token, 'GET', `/api/documents/${docId}/text`)).body.includes(
+            'ჩაწერილია კავშირის გარეშე',
+          ),
+        'the edit reaches the server',
+        30_000,
+      );
     } finally {
       await server.stop();
       removeDir(dataDir);

@@ -1,18 +1,12 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { connectClient } from '../helpers/lexicalClient';
-import { launchBrowser, openAsMember } from '../helpers/browser';
+import { useBrowser, openAsMember } from '../helpers/browser';
 import { $buildArticles, addMember } from '../helpers/reviewHelpers';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const rendererDir = join(ROOT, 'dist', 'renderer');
 const SCREENSHOT = process.env.SAJARO_REVIEW_SCREENSHOT;
@@ -46,19 +40,40 @@ describe('review in the browser', () => {
     try {
       const owner = server.workspace.ownerToken;
       const lawyer = await addMember(server, owner, 'ნინო იურისტი', 'reviewer');
-      const docId: string = (await api(server, owner, 'POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka', municipality: 'ვანი' })).body.id;
+      const docId: string = (
+        await api(server, owner, 'POST', '/api/documents', {
+          title: 'ეთიკის კოდექსი',
+          language: 'ka',
+          municipality: 'ვანი',
+        })
+      ).body.id;
       const seeder = await connectClient(server.url, docId, owner);
       seeder.edit(() =>
         $buildArticles([
-          { heading: 'ზოგადი დებულებები', paragraphs: ['ეს კოდექსი ადგენს საჯარო მოსამსახურეთა ქცევის წესებს.'] },
+          {
+            heading: 'ზოგადი დებულებები',
+            paragraphs: ['ეს კოდექსი ადგენს საჯარო მოსამსახურეთა ქცევის წესებს.'],
+          },
           { heading: 'საჩუქრები', paragraphs: ['საჩუქრის მიღება აკრძალულია, გარდა სიმბოლური საჩუქრისა.'] },
         ]),
       );
-      await waitFor(async () => (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body.includes('სიმბოლური'), 'the articles reach the server');
+      await waitFor(
+        async () =>
+          (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body.includes('სიმბოლური'),
+        'the articles reach the server',
+      );
       seeder.destroy();
 
-      const coordinator = await openAsMember(browser, `${server.url}/documents/${docId}#token=${owner}`, 'გიორგი');
-      const reviewer = await openAsMember(browser, `${server.url}/documents/${docId}#token=${lawyer}`, 'ნინო');
+      const coordinator = await openAsMember(
+        browser(),
+        `${server.url}/documents/${docId}#token=${owner}`,
+        'გიორგი',
+      );
+      const reviewer = await openAsMember(
+        browser(),
+        `${server.url}/documents/${docId}#token=${lawyer}`,
+        'ნინო',
+      );
       for (const page of [coordinator, reviewer]) {
         await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
         await page.locator('.sj-article-review').nth(1).waitFor({ timeout: 20_000 });
@@ -72,24 +87,40 @@ describe('review in the browser', () => {
       await reviewer.locator('.sj-composer button[type="submit"]').click();
       const question = 'განსაზღვრეთ „სიმბოლური" საჩუქრის ღირებულება.';
       await thread(reviewer, question).waitFor({ timeout: 10_000 });
-      await expect.poll(() => thread(reviewer, question).locator('.sj-thread-quote').innerText()).toBe('გარდა სიმბოლური საჩუქრისა');
+      await expect
+        .poll(() => thread(reviewer, question).locator('.sj-thread-quote').innerText())
+        .toBe('გარდა სიმბოლური საჩუქრისა');
 
       // It shows in the coordinator's panel, at article 2, highlighted in the text.
       await thread(coordinator, question).waitFor({ timeout: 10_000 });
-      expect(await thread(coordinator, question).locator('.sj-thread-where').innerText()).toContain('მუხლი 2');
-      await expect.poll(() => coordinator.evaluate(() => (CSS.highlights as unknown as Map<string, Set<Range>>).get('sj-comment')?.size ?? 0)).toBe(1);
+      expect(await thread(coordinator, question).locator('.sj-thread-where').innerText()).toContain(
+        'მუხლი 2',
+      );
+      await expect
+        .poll(() =>
+          coordinator.evaluate(
+            () => (CSS.highlights as unknown as Map<string, Set<Range>>).get('sj-comment')?.size ?? 0,
+          ),
+        )
+        .toBe(1);
 
       // Clicking the highlighted text opens its thread; the coordinator resolves it with a reason.
       const spot = await coordinator.evaluate(() => {
-        const range = [...(CSS.highlights as unknown as Map<string, Set<Range>>).get('sj-comment')!][0] as Range;
+        const range = [
+          ...(CSS.highlights as unknown as Map<string, Set<Range>>).get('sj-comment')!,
+        ][0] as Range;
         const rect = range.getClientRects()[0]!;
         return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       });
       await coordinator.mouse.click(spot.x, spot.y);
       await coordinator.locator('.sj-thread-active', { hasText: question }).waitFor({ timeout: 5_000 });
-      await thread(coordinator, question).getByRole('button', { name: /გადაწყვეტა/ }).click();
+      await thread(coordinator, question)
+        .getByRole('button', { name: /გადაწყვეტა/ })
+        .click();
       await thread(coordinator, question).locator('select').selectOption('partly_accepted');
-      await thread(coordinator, question).locator('.sj-resolve-form textarea').fill('ზღვარი 100 ლარით განისაზღვრა.');
+      await thread(coordinator, question)
+        .locator('.sj-resolve-form textarea')
+        .fill('ზღვარი 100 ლარით განისაზღვრა.');
       await thread(coordinator, question).locator('.sj-resolve-form button[type="submit"]').click();
       for (const page of [coordinator, reviewer]) {
         const outcome = thread(page, question).locator('.sj-outcome[data-outcome="partly_accepted"]');
@@ -98,12 +129,20 @@ describe('review in the browser', () => {
         expect(await outcome.innerText()).toContain('ნაწილობრივ გათვალისწინებულია');
       }
       const stored = (await api(server, owner, 'GET', `/api/documents/${docId}/comments`)).body.threads[0];
-      expect(stored).toMatchObject({ status: 'resolved', blocking: true, resolution: { outcome: 'partly_accepted', by: { name: 'Owner' } } });
+      expect(stored).toMatchObject({
+        status: 'resolved',
+        blocking: true,
+        resolution: { outcome: 'partly_accepted', by: { name: 'Owner' } },
+      });
 
       // The lawyer approves article 2; the coordinator then edits it: both windows show "needs re-review".
       const article2 = (page: Page) => page.locator('.sj-article-review').nth(1);
       await article2(reviewer).getByRole('button', { name: 'დამტკიცება' }).click();
-      for (const page of [reviewer, coordinator]) await article2(page).locator('[data-status="approved"], .sj-status-approved').first().waitFor({ timeout: 10_000 });
+      for (const page of [reviewer, coordinator])
+        await article2(page)
+          .locator('[data-status="approved"], .sj-status-approved')
+          .first()
+          .waitFor({ timeout: 10_000 });
       expect(await article2(coordinator).getAttribute('data-status')).toBe('approved');
 
       if (SCREENSHOT) await reviewer.locator('.sj-aside').screenshot({ path: SCREENSHOT });
@@ -115,7 +154,12 @@ describe('review in the browser', () => {
         await page.locator('.sj-article-review[data-status="needs_rereview"]').waitFor({ timeout: 15_000 });
         expect(await article2(page).innerText()).toContain('საჭიროებს ხელახალ განხილვას');
       }
-      await waitFor(async () => (await api(server, owner, 'GET', `/api/documents/${docId}/reviews`)).body.articles[1].status === 'needs_rereview', 'the server agrees');
+      await waitFor(
+        async () =>
+          (await api(server, owner, 'GET', `/api/documents/${docId}/reviews`)).body.articles[1].status ===
+          'needs_rereview',
+        'the server agrees',
+      );
     } finally {
       await server.stop();
       removeDir(dataDir);
@@ -129,12 +173,28 @@ describe('review in the browser', () => {
     try {
       const owner = server.workspace.ownerToken;
       const lawyer = await addMember(server, owner, 'ნინო იურისტი', 'reviewer');
-      const docId: string = (await api(server, owner, 'POST', '/api/documents', { title: 'ცხელი ხაზი', language: 'ka', municipality: 'ხონი' })).body.id;
+      const docId: string = (
+        await api(server, owner, 'POST', '/api/documents', {
+          title: 'ცხელი ხაზი',
+          language: 'ka',
+          municipality: 'ხონი',
+        })
+      ).body.id;
       const seeder = await connectClient(server.url, docId, owner);
-      seeder.edit(() => $buildArticles([{ heading: 'ცხელი ხაზი', paragraphs: ['ცხელი ხაზი მუშაობს სამუშაო დღეებში.'] }]));
-      await waitFor(async () => (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body.includes('სამუშაო დღეებში'), 'seeded');
+      seeder.edit(() =>
+        $buildArticles([{ heading: 'ცხელი ხაზი', paragraphs: ['ცხელი ხაზი მუშაობს სამუშაო დღეებში.'] }]),
+      );
+      await waitFor(
+        async () =>
+          (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body.includes('სამუშაო დღეებში'),
+        'seeded',
+      );
       seeder.destroy();
-      const reviewer = await openAsMember(browser, `${server.url}/documents/${docId}#token=${lawyer}`, 'ნინო');
+      const reviewer = await openAsMember(
+        browser(),
+        `${server.url}/documents/${docId}#token=${lawyer}`,
+        'ნინო',
+      );
       await reviewer.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
 
       await server.stop();
@@ -149,10 +209,22 @@ describe('review in the browser', () => {
       expect(await pending.locator('.sj-thread-where').innerText()).toContain('მუხლი 1');
 
       server = await startTestServer(dataDir, { rendererDir, port });
-      await waitFor(async () => (await api(server, owner, 'GET', `/api/documents/${docId}/comments`)).body.threads?.length === 1, 'the offline comment reaches the server', 30_000);
+      await waitFor(
+        async () =>
+          (await api(server, owner, 'GET', `/api/documents/${docId}/comments`)).body.threads?.length === 1,
+        'the offline comment reaches the server',
+        30_000,
+      );
       const [stored] = (await api(server, owner, 'GET', `/api/documents/${docId}/comments`)).body.threads;
-      expect(stored).toMatchObject({ text: 'შაბათ-კვირასაც უნდა მუშაობდეს.', author: { name: 'ნინო იურისტი' }, anchor: { state: 'anchored', text: 'სამუშაო დღეებში', articleNumber: 1 } });
-      await waitFor(async () => !(await pending.innerText()).includes('ჯერ არ გაგზავნილა'), 'the panel shows it as sent');
+      expect(stored).toMatchObject({
+        text: 'შაბათ-კვირასაც უნდა მუშაობდეს.',
+        author: { name: 'ნინო იურისტი' },
+        anchor: { state: 'anchored', text: 'სამუშაო დღეებში', articleNumber: 1 },
+      });
+      await waitFor(
+        async () => !(await pending.innerText()).includes('ჯერ არ გაგზავნილა'),
+        'the panel shows it as sent',
+      );
     } finally {
       await server.stop();
       removeDir(dataDir);

@@ -18,11 +18,22 @@ afterAll(async () => {
   removeDir(dataDir);
 });
 
-const labels = (page: Page, selector: string) => page.locator(`${selector} .sj-num`).allInnerTexts().then((l) => l.map((s) => s.trim()));
+const labels = (page: Page, selector: string) =>
+  page
+    .locator(`${selector} .sj-num`)
+    .allInnerTexts()
+    .then((l) => l.map((s) => s.trim()));
 
 async function openAct(language: 'ka' | 'en', names: string[]): Promise<{ docId: string; pages: Page[] }> {
   const token = server.workspace.ownerToken;
-  const docId: string = (await api(server, token, 'POST', '/api/documents', { templateId: 'hotline', language, municipality: 'lanchkhuti', values: {} })).body.id;
+  const docId: string = (
+    await api(server, token, 'POST', '/api/documents', {
+      templateId: 'hotline',
+      language,
+      municipality: 'lanchkhuti',
+      values: {},
+    })
+  ).body.id;
   const pages: Page[] = [];
   for (const name of names) {
     const page = await openAsMember(browser, `${server.url}/documents/${docId}#token=${token}`, name);
@@ -54,10 +65,15 @@ describe('editing the structure of an act', () => {
     const [first, second] = await headings();
     await page.locator('.sj-article').first().click();
     await page.keyboard.press('Alt+Shift+ArrowDown');
-    await waitFor(async () => (await headings())[1]?.includes(first!.replace(/^Article 1\.\s*/, '')) ?? false, 'article 1 moved down');
+    await waitFor(
+      async () => (await headings())[1]?.includes(first!.replace(/^Article 1\.\s*/, '')) ?? false,
+      'article 1 moved down',
+    );
     const after = await headings();
     expect(after[0]).toBe(second!.replace('Article 2.', 'Article 1.'));
-    const text: string = (await api(server, server.workspace.ownerToken, 'GET', `/api/documents/${docId}/text`)).body;
+    const text: string = (
+      await api(server, server.workspace.ownerToken, 'GET', `/api/documents/${docId}/text`)
+    ).body;
     expect(text).toContain(after[0]!.replace(/\u00a0/g, ' '));
   });
 
