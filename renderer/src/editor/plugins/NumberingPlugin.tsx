@@ -5,6 +5,9 @@ import { citationTargetsByUid, numberBlocks, referenceText } from '../../../../s
 import { CROSS_REFERENCE_LABEL_CLASS, CrossReferenceNode, numberSpanOf } from '../../../../shared/nodes';
 import { $blockRefs } from '../structure';
 
+/** How long the outline waits after the last change before it reads the headings again. */
+const OUTLINE_DELAY_MS = 250;
+
 /** One line of the outline sidebar. */
 export interface OutlineEntry {
   readonly key: string;
@@ -24,12 +27,41 @@ export function NumberingPlugin({ language, onOutline }: { language: Language; o
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     const references = new Set<string>();
+    let referencesChanged = true;
+    let lastStructure = '';
     let lastOutline = '';
-    const renumber = () => {
+    let outlineTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const publishOutline = () => {
       editor.getEditorState().read(() => {
         const { nodes, refs } = $blockRefs();
         const numbers = numberBlocks(refs, language);
         const outline: OutlineEntry[] = [];
+        nodes.forEach((node, i) => {
+          const kind = refs[i]?.type;
+          if (kind === 'chapter' || kind === 'article' || kind === 'annex' || kind === 'clause') {
+            outline.push({ key: node.getKey(), uid: refs[i]?.uid ?? '', kind, label: numbers[i]?.label ?? '', heading: node.getTextContent().slice(0, 80), depth: refs[i]?.depth ?? 0 });
+          }
+        });
+        const serialized = JSON.stringify(outline);
+        if (serialized !== lastOutline) {
+          lastOutline = serialized;
+          onOutline(outline);
+        }
+      });
+    };
+
+    const renumber = () => {
+      editor.getEditorState().read(() => {
+        const { nodes, refs } = $blockRefs();
+        // Numbers depend only on which blocks there are, in what order, at what depth (and on the DOM each
+        // has, which changes with its key). Typing inside a block changes none of that, so a keystroke costs
+        // one pass over the blocks' keys instead of a pass over the text of a 200-page act.
+        const structure = nodes.map((node, i) => `${node.getKey()}:${refs[i]?.type}:${refs[i]?.uid}:${refs[i]?.depth}`).join('|');
+        if (structure === lastStructure && !referencesChanged) return;
+        lastStructure = structure;
+        referencesChanged = false;
+        const numbers = numberBlocks(refs, language);
         nodes.forEach((node, i) => {
           const number = numbers[i]?.label;
           // A no-break space keeps the label apart from the text in copied and read-out text too.
@@ -37,10 +69,6 @@ export function NumberingPlugin({ language, onOutline }: { language: Language; o
           const dom = editor.getElementByKey(node.getKey());
           const span = dom ? numberSpanOf(dom) : null;
           if (span && span.textContent !== label) span.textContent = label;
-          const kind = refs[i]?.type;
-          if (kind === 'chapter' || kind === 'article' || kind === 'annex' || kind === 'clause') {
-            outline.push({ key: node.getKey(), uid: refs[i]?.uid ?? '', kind, label: number ?? '', heading: node.getTextContent().slice(0, 80), depth: refs[i]?.depth ?? 0 });
-          }
         });
         const citations = citationTargetsByUid(refs, numbers);
         for (const key of references) {
@@ -51,12 +79,10 @@ export function NumberingPlugin({ language, onOutline }: { language: Language; o
           if (label && label.textContent !== text) label.textContent = text;
           dom?.classList.toggle('sj-xref-broken', !citations.has(target));
         }
-        const serialized = JSON.stringify(outline);
-        if (serialized !== lastOutline) {
-          lastOutline = serialized;
-          onOutline(outline);
-        }
       });
+      // The outline reads every heading's text: it follows typing after a pause, not on every keystroke.
+      clearTimeout(outlineTimer);
+      outlineTimer = setTimeout(publishOutline, OUTLINE_DELAY_MS);
     };
     const stopMutations = editor.registerMutationListener(
       CrossReferenceNode,
@@ -65,12 +91,14 @@ export function NumberingPlugin({ language, onOutline }: { language: Language; o
           if (mutation === 'destroyed') references.delete(key);
           else references.add(key);
         }
+        referencesChanged = true;
       },
       { skipInitialization: false },
     );
     const stopUpdates = editor.registerUpdateListener(renumber);
     renumber();
     return () => {
+      clearTimeout(outlineTimer);
       stopMutations();
       stopUpdates();
     };
