@@ -32,6 +32,13 @@ const ANALYSIS_MD = join(BENCH_DIR, 'ANALYSIS.md');
 async function main(): Promise<number> {
   installChildCleanup();
   const args = parseArgs(process.argv.slice(2));
+  if (args.reportOnly) {
+    const previous = readResults(RESULTS_JSON);
+    if (!previous) throw new Error(`No results to report: ${RESULTS_JSON} is missing or unreadable; run the bench first`);
+    writeFileAtomic(RESULTS_MD, renderResultsMarkdown(previous, ANALYSIS_MD));
+    console.log(`[bench] rewrote ${RESULTS_MD} from ${RESULTS_JSON}`);
+    return 0;
+  }
   const machine = machineInfo();
   const log = (line: string): void => console.log(line);
   log(`[bench] ${args.quick ? 'quick' : 'full'} run of ${args.parts.join(', ')}, seed ${args.seed}; load average ${machine.loadAverageAtStart.join(' / ')}`);
@@ -65,14 +72,22 @@ async function main(): Promise<number> {
     log(`[bench] ${part}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 
-  const results = mergeResults(readResults(RESULTS_JSON), { schema: 1, updatedAt: new Date().toISOString(), machine, versions: versions(), parts });
-  writeFileAtomic(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileAtomic(RESULTS_MD, renderResultsMarkdown(results, ANALYSIS_MD));
+  // Profiled or traced children (BENCH_NODE_ARGS) run slower: such a run prints its table but keeps the results.
+  const instrumented = Boolean(process.env.BENCH_NODE_ARGS?.trim());
+  if (!instrumented) {
+    const results = mergeResults(readResults(RESULTS_JSON), { schema: 1, updatedAt: new Date().toISOString(), machine, versions: versions(), parts });
+    writeFileAtomic(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileAtomic(RESULTS_MD, renderResultsMarkdown(results, ANALYSIS_MD));
+  }
   const figures = args.parts.flatMap((p) => parts[p]?.figures ?? []);
   log('');
   log(textTable(['part', 'figure', 'value', 'unit', 'goal', 'met'], figureRows(figures)));
   log('');
-  log(`[bench] wrote ${RESULTS_JSON} and ${RESULTS_MD}${args.quick ? ' (quick figures)' : ''}`);
+  log(
+    instrumented
+      ? '[bench] BENCH_NODE_ARGS is set (profiling): results files left as they were'
+      : `[bench] wrote ${RESULTS_JSON} and ${RESULTS_MD}${args.quick ? ' (quick figures)' : ''}`,
+  );
   return failed ? 1 : 0;
 }
 

@@ -1,8 +1,13 @@
 import { PARTS, type PartName } from './figures';
 
-/** The bench's command line: `npm run bench -- [--quick] [sync|storage|editor|export …] [--seed N] [--client-processes N]`. */
+/**
+ * The bench's command line: `npm run bench -- [--quick] [sync|storage|editor|export …] [--seed N]
+ * [--client-processes N] [--report-only]`.
+ */
 export interface BenchArgs {
   readonly quick: boolean;
+  /** Only rewrite bench/RESULTS.md from bench/results/latest.json (e.g. after editing bench/ANALYSIS.md). */
+  readonly reportOnly: boolean;
   readonly parts: readonly PartName[];
   readonly seed: number;
   readonly clientProcesses: number;
@@ -14,6 +19,7 @@ export const DEFAULT_SEED = 8;
 /** Parses the command line; throws with a sentence naming a bad argument. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
   let quick = false;
+  let reportOnly = false;
   let seed = DEFAULT_SEED;
   let clientProcesses = 2;
   const parts: PartName[] = [];
@@ -27,10 +33,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       return n;
     };
     if (flag === '--quick') quick = true;
+    else if (flag === '--report-only') reportOnly = true;
     else if (flag === '--seed') seed = value();
     else if (flag === '--client-processes') clientProcesses = Math.max(1, Math.min(2, value()));
     else if ((PARTS as readonly string[]).includes(arg)) parts.push(arg as PartName);
-    else throw new Error(`Unknown argument '${arg}': expected --quick, --seed N, --client-processes 1|2, or parts among ${PARTS.join(', ')}`);
+    else throw new Error(`Unknown argument '${arg}': expected --quick, --seed N, --client-processes 1|2, --report-only, or parts among ${PARTS.join(', ')}`);
   }
-  return { quick, parts: parts.length ? [...new Set(parts)] : [...PARTS], seed, clientProcesses };
+  return { quick, reportOnly, parts: parts.length ? [...new Set(parts)] : [...PARTS], seed, clientProcesses };
 }
