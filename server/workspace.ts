@@ -7,6 +7,7 @@ import { openDatabase } from './db/openDatabase';
 import { createMemberRegistry, type MemberRegistry } from './auth/members';
 import { ensureOwnerToken } from './auth/ownerToken';
 import { createSqliteDocStore, type DocStore } from './store/docStore';
+import { createCompactionScheduler } from './store/compactionScheduler';
 import { createDocumentService, type DocumentService } from './services/documentService';
 import { createTemplateLibrary, type TemplateLibrary } from './templates/templateLibrary';
 import { SyncServer } from './sync/syncServer';
@@ -92,6 +93,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     apply();
   });
 
+  const compaction = createCompactionScheduler(store, SERVER_DEFAULTS.compactAfterUpdates, log);
   sync = new SyncServer(
     {
       authenticate: (token) => members.authenticate(token),
@@ -99,11 +101,11 @@ export function openWorkspace(options: ServerOptions): Workspace {
       load: (docId) => store.load(docId),
       persist: (docId, update, apply) => {
         persist(docId, update, apply);
-        if (store.count(docId) > SERVER_DEFAULTS.compactAfterUpdates) store.compact(docId);
+        compaction.appended(docId);
         review.textChanged(docId);
       },
       refuseEdit: (docId: string, member: Member) => canEditText(workspaceRef, docId, member),
-      roomEmptied: (docId) => store.compact(docId),
+      roomEmptied: (docId) => compaction.compactNow(docId),
       log,
     },
     {
@@ -135,6 +137,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     },
     close() {
       sync?.close();
+      compaction.close();
       review.close();
       db.close();
     },
