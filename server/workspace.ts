@@ -101,6 +101,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
       load: (docId) => store.load(docId),
       persist: (docId, update, apply) => {
         persist(docId, update, apply);
+        documents.textChanged(docId);
         compaction.appended(docId);
         review.textChanged(docId);
       },

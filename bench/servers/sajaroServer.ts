@@ -74,6 +74,7 @@ async function main(): Promise<void> {
           workspace.db.prepare('DELETE FROM doc_updates WHERE doc_id = ?').run(docId);
           workspace.store.append(docId, state);
         })();
+        workspace.documents.textChanged(docId);
         return { docId, articles: act.articles, characters: act.characters, stateBytes: state.byteLength };
       },
     },

@@ -47,6 +47,8 @@ export interface DocumentService {
   model(id: string): DocumentModel | null;
   /** The model of any Yjs state of this document (a frozen version, say). */
   modelOf(id: string, state: Uint8Array): DocumentModel | null;
+  /** Forgets the cached model of a document whose text changed (every stored update calls it). */
+  textChanged(id: string): void;
   touch(id: string): void;
 }
 
@@ -65,6 +67,7 @@ export function createDocumentService(db: Database, store: DocStore, templates: 
   const insert = db.prepare('INSERT INTO documents (id, title, language, municipality, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
 
+  const models = new Map<string, DocumentModel>();
   const service: DocumentService = {
     list() {
       return db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC').all().map(toSummary);
@@ -109,7 +112,16 @@ export function createDocumentService(db: Database, store: DocStore, templates: 
       return doc ? Y.encodeStateAsUpdate(doc) : (store.load(id) ?? new Uint8Array([0, 0]));
     },
     model(id) {
-      return service.modelOf(id, service.currentState(id));
+      // Deriving a 200-page act takes a few hundred milliseconds, and opening an act asks for its model
+      // several times (reviews, comments, stages): derive once per change of the text.
+      const cached = models.get(id);
+      if (cached) return cached;
+      const model = service.modelOf(id, service.currentState(id));
+      if (model) models.set(id, model);
+      return model;
+    },
+    textChanged(id) {
+      models.delete(id);
     },
     modelOf(id, state) {
       const row = byId.get(id);
