@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { DocumentModel } from '../shared/model/documentModel';
 import type { Member } from '../shared/api/members';
 import { SERVER_DEFAULTS, type ServerOptions } from './config';
 import { openDatabase } from './db/openDatabase';
@@ -50,7 +51,7 @@ export interface FrozenVersionView {
   readonly id: string;
   readonly name: string;
   readonly createdAt: string;
-  readonly model: import('../shared/model/documentModel').DocumentModel;
+  readonly model: DocumentModel;
 }
 
 /** Opens a workspace in a data folder, creating the folder, the database and the owner token as needed. */

@@ -34,6 +34,12 @@ export function VersionsPanel({ session, docId, definition, canSave }: { session
   });
 
   const title = (v: VersionSummary) => (v.kind === 'stage' && v.stage ? t('versions.onStage', { stage: stageLabel(definition, v.stage, i18n.language) }) : v.name);
+  // Both ends of a comparison offer the same versions.
+  const versionOptions = versions.map((v) => (
+    <option key={v.id} value={v.id}>
+      {v.number}. {title(v)}
+    </option>
+  ));
   const fromId = from || versions.at(-1)?.id || '';
 
   const save = async (event: FormEvent) => {
@@ -85,22 +91,14 @@ export function VersionsPanel({ session, docId, definition, canSave }: { session
           <label>
             {t('versions.from')}
             <select value={fromId} onChange={(e) => setFrom(e.target.value)} data-field="compare-from">
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.number}. {title(v)}
-                </option>
-              ))}
+              {versionOptions}
             </select>
           </label>
           <label>
             {t('versions.to')}
             <select value={to} onChange={(e) => setTo(e.target.value)} data-field="compare-to">
               <option value={NOW}>{t('versions.now')}</option>
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.number}. {title(v)}
-                </option>
-              ))}
+              {versionOptions}
             </select>
           </label>
           <button type="button" onClick={() => setComparing({ from: fromId, to })} disabled={!fromId || fromId === to} data-action="compare">
