@@ -6,6 +6,11 @@ export const SERVER_DEFAULTS = {
   compactAfterUpdates: 500,
   /** The largest sync message a client may send; a larger one closes that connection. */
   maxSyncMessageBytes: 8 * 1024 * 1024,
+  /**
+   * How long a client may take to send a whole request (headers and body): long enough for a 1 MiB body on a
+   * rural 2G link, short enough that a lying Content-Length or a cut chunked body frees its socket.
+   */
+  requestTimeoutMs: 180_000,
   /** The largest JSON body an API request may carry. */
   maxBodyBytes: 1024 * 1024,
   /** WebSocket connection attempts allowed per address per minute. */

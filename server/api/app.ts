@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import { apiError } from '../../shared/api/errors';
-import type { Member } from '../../shared/api/members';
 import { SERVER_DEFAULTS, type ServerOptions } from '../config';
 import type { Workspace } from '../workspace';
-import { may, type Permission } from '../auth/permissions';
+import { decodedPath } from './decodedPath';
+import { accessHook, publicFilesContext, requireAccessDeclarations } from './access';
 import { registerDocumentRoutes } from './routes/documentRoutes';
 import { registerTemplateRoutes } from './routes/templateRoutes';
 import { registerMemberRoutes } from './routes/memberRoutes';
@@ -20,26 +21,20 @@ import { registerCommentRoutes } from './routes/commentRoutes';
 import { registerReviewRoutes } from './routes/reviewRoutes';
 import { SERVER_VERSION } from '../version';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    member: Member | null;
-  }
-}
-
-/** Answers with a permission refusal unless the request's member has the permission; returns whether it may go on. */
-export function requirePermission(request: FastifyRequest, reply: FastifyReply, permission: Permission): boolean {
-  const role = request.member?.role;
-  if (role && may(role, permission)) return true;
-  void reply.code(403).send(apiError('forbidden', `Your role '${role ?? 'none'}' lacks the permission '${permission}'`));
-  return false;
-}
-
 /**
  * Builds the HTTP side of a workspace server: the JSON API under /api (bearer-token auth, schema-checked
  * bodies, JSON errors) and, when built, the renderer as a web app.
  */
 export async function buildApp(workspace: Workspace, options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: SERVER_DEFAULTS.maxBodyBytes, logger: false, trustProxy: false });
+  const app = Fastify({
+    bodyLimit: SERVER_DEFAULTS.maxBodyBytes,
+    requestTimeout: SERVER_DEFAULTS.requestTimeoutMs,
+    logger: false,
+    trustProxy: false,
+    // A JSON body with __proto__ or constructor.prototype keys is refused (400), never merged.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
   app.decorateRequest('member', null);
 
   await app.register(rateLimit, {
@@ -53,17 +48,11 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
     if (origin && (options.allowedOrigins ?? []).includes(origin)) {
       void reply.header('Access-Control-Allow-Origin', origin).header('Vary', 'Origin');
     }
-    if (!request.url.startsWith('/api/') || request.url === '/api/health') return;
-    if (request.method === 'OPTIONS') return;
-    const header = request.headers.authorization ?? '';
-    // EventSource cannot send headers, so the events stream alone may carry the token as ?token= (issue 4).
-    const queryToken = request.routeOptions.url === '/api/events' ? (request.query as { token?: unknown }).token : undefined;
-    const token = /^Bearer (.+)$/.exec(header)?.[1] ?? (typeof queryToken === 'string' ? queryToken : undefined);
-    request.member = workspace.members.authenticate(token);
-    if (!request.member) return reply.code(401).send(apiError('unauthorized', 'Missing or invalid token: expected the header Authorization: Bearer <token>'));
   });
+  requireAccessDeclarations(app);
+  app.addHook('onRequest', accessHook(workspace.members));
 
-  app.options('/api/*', async (request, reply) => {
+  app.options('/api/*', { config: { access: 'public' } }, async (request, reply) => {
     return reply
       .header('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE')
       .header('Access-Control-Allow-Headers', 'Authorization, Content-Type')
@@ -80,7 +69,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
     return reply.code(500).send(apiError('internal', 'The server could not complete this request; nothing was changed'));
   });
 
-  app.get('/api/health', async () => ({ ok: true, version: SERVER_VERSION }));
+  app.get('/api/health', { config: { access: 'public' } }, async () => ({ ok: true, version: SERVER_VERSION }));
   registerDocumentRoutes(app, workspace);
   registerTemplateRoutes(app, workspace);
   registerMemberRoutes(app, workspace);
@@ -94,16 +83,32 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerReviewRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
-  const hasRenderer = rendererDir !== undefined && existsSync(rendererDir);
-  if (hasRenderer) await app.register(fastifyStatic, { root: rendererDir, index: 'index.html', wildcard: false });
+  const indexHtml = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html')) ? readFileSync(join(rendererDir, 'index.html')) : null;
+  if (rendererDir !== undefined && indexHtml) {
+    // The built web app's files are public; their routes are marked so in their own context.
+    await app.register(async (files) => {
+      publicFilesContext(files);
+      await files.register(fastifyStatic, { root: rendererDir, index: 'index.html', wildcard: false });
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any page that is not an API or a file gets index.html.
-    if (hasRenderer && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/sync/')) {
-      return reply.type('text/html').sendFile('index.html');
+    const path = decodedPath(request.url);
+    if (indexHtml && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/')) {
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
     }
-    return reply.code(404).send(apiError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+    return reply.code(404).send(apiError('not_found', `No route ${request.method} ${path.slice(0, 200)}`));
   });
 
-  app.server.on('upgrade', (request, socket, head) => workspace.sync.handleUpgrade(request, socket, head));
+  // A raw upgrade runs outside Fastify's error handling: the sync server catches its own errors, and this is
+  // the last guard, so one bad request costs at most its own socket (issue 11).
+  app.server.on('upgrade', (request, socket, head) => {
+    try {
+      workspace.sync.handleUpgrade(request, socket, head);
+    } catch (error) {
+      workspace.log(`[sync] upgrade ${String(request.url).slice(0, 200)} failed: ${(error as Error).message}`);
+      socket.destroy();
+    }
+  });
   return app;
 }

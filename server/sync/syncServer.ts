@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Member } from '../../shared/api/members';
-import { parseDocId } from '../../shared/ids';
+import { parseSyncTarget } from './syncTarget';
 import { DocRoom, type RoomHost, type SyncConnection } from './docRoom';
 import { createRateLimiter } from './rateLimiter';
 
@@ -38,21 +38,33 @@ export class SyncServer {
     this.allowConnection = createRateLimiter(options.connectionsPerMinute);
   }
 
-  /** Handles an HTTP upgrade; anything that is not a valid, authorised sync request gets a JSON error. */
+  /**
+   * Handles an HTTP upgrade; anything that is not a valid, authorised sync request gets a JSON error on the
+   * socket and no document bytes. It never throws: a bad upgrade costs at most its own socket (issue 11).
+   */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const match = /^\/sync\/([^/]+)$/.exec(url.pathname);
-    if (!match) return rejectUpgrade(socket, 404, 'not_found', `No sync endpoint at '${url.pathname}': expected /sync/<docId>`);
+    // Node's HTTP server removes its own error listener from a socket it hands to 'upgrade': without this,
+    // a client that resets the connection before the handshake would throw past everything.
+    socket.on('error', (error) => this.host.log(`[sync] socket error before the handshake: ${error.message}`));
+    try {
+      this.upgrade(request, socket, head);
+    } catch (error) {
+      this.host.log(`[sync] upgrade failed for '${String(request.url).slice(0, 120)}': ${(error as Error).message}`);
+      rejectUpgrade(socket, 500, 'internal', 'The sync endpoint could not accept this connection');
+    }
+  }
+
+  private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const target = parseSyncTarget(request.url ?? '');
+    if (!target.ok) return rejectUpgrade(socket, target.error.status, target.error.code, target.error.message);
     if (!this.allowConnection(request.socket.remoteAddress ?? 'unknown')) {
       return rejectUpgrade(socket, 429, 'rate_limited', 'Too many connection attempts from this address: wait a minute');
     }
-    const member = this.host.authenticate(url.searchParams.get('token') ?? undefined);
+    const member = this.host.authenticate(target.value.token);
     if (!member) return rejectUpgrade(socket, 401, 'unauthorized', 'Missing or invalid token: expected ?token=<member token>');
-    const docId = parseDocId(decodeURIComponent(match[1] ?? ''));
-    if (!docId.ok || !this.host.documentExists(docId.value)) {
-      return rejectUpgrade(socket, 404, 'not_found', `Unknown document '${match[1]}'`);
-    }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, docId.value, member));
+    const { docId } = target.value;
+    if (!this.host.documentExists(docId)) return rejectUpgrade(socket, 404, 'not_found', `Unknown document '${docId}'`);
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, docId, member));
   }
 
   /** The live room of a document, loading it from the store on first use. */
@@ -103,9 +115,14 @@ export class SyncServer {
         ws.close(1003, 'expected binary messages');
         return;
       }
-      // A room replaced after a failed update: this client must reconnect and resync from the store.
-      if (this.room(docId) !== room) ws.close(1011, 'document reloaded');
-      else room.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      try {
+        // A room replaced after a failed update: this client must reconnect and resync from the store.
+        if (this.room(docId) !== room) ws.close(1011, 'document reloaded');
+        else room.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      } catch (error) {
+        this.host.log(`[sync] closed ${docId} for ${member.name}: ${(error as Error).message}`);
+        ws.close(1011, 'message could not be handled');
+      }
     });
     ws.on('close', () => {
       room.leave(connection);
@@ -127,6 +144,7 @@ export class SyncServer {
 
 function rejectUpgrade(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
-  const reason = { 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests' }[status] ?? 'Error';
+  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error' }[status] ?? 'Error';
+  if (socket.destroyed) return;
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

@@ -9,6 +9,7 @@ import { contentDisposition, safeBaseName } from '../../export/fileName';
 import { documentOr404, sendRefusal } from '../../review/routeHelpers';
 import { currentSnapshot, currentStage, releaseSnapshot, versionSnapshot } from '../../review/workflowAccess';
 import type { Workspace } from '../../workspace';
+import { memberOf } from '../access';
 
 const ExportQuery = z.object({ version: z.string().min(1).max(80).default('current') }).strict();
 
@@ -27,22 +28,20 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
 
   /** The member may comment on the act in its current stage (observers only in public consultation). */
   const mayCommentHere = (request: FastifyRequest, docId: string): boolean => {
-    const role = request.member?.role;
-    return role !== undefined && mayComment(role, currentStage(workspace, docId));
+    return mayComment(memberOf(request).role, currentStage(workspace, docId));
   };
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/comments', async (request, reply) => {
-    if (!may(request.member!.role, 'read')) return refuse(reply, request.member!.role, 'read this act', 'read');
+  app.get<{ Params: { id: string } }>('/api/documents/:id/comments', { config: { access: 'read' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const body: CommentsResponse = { threads: comments.list(doc.id) };
     return body;
   });
 
-  app.post<{ Params: { id: string } }>('/api/documents/:id/comments', async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/documents/:id/comments', { config: { access: 'member' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
-    const member = request.member!;
+    const member = memberOf(request);
     if (!mayCommentHere(request, doc.id)) return refuse(reply, member.role, 'comment on this act in its current stage', 'comment');
     const body = request.body;
     const isReply = typeof body === 'object' && body !== null && 'threadId' in body;
@@ -59,8 +58,8 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
     return result.ok ? reply.code(201).send(result.value) : sendRefusal(reply, result);
   });
 
-  app.post<{ Params: { id: string; threadId: string } }>('/api/documents/:id/comments/:threadId/resolve', async (request, reply) => {
-    const member = request.member!;
+  app.post<{ Params: { id: string; threadId: string } }>('/api/documents/:id/comments/:threadId/resolve', { config: { access: 'member' } }, async (request, reply) => {
+    const member = memberOf(request);
     if (!may(member.role, 'editText')) return refuse(reply, member.role, 'resolve comments: the working group (coordinators and drafters) answers them', 'editText');
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
@@ -70,10 +69,10 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
     return result.ok ? result.value : sendRefusal(reply, result);
   });
 
-  app.post<{ Params: { id: string; threadId: string } }>('/api/documents/:id/comments/:threadId/reopen', async (request, reply) => {
+  app.post<{ Params: { id: string; threadId: string } }>('/api/documents/:id/comments/:threadId/reopen', { config: { access: 'member' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
-    const member = request.member!;
+    const member = memberOf(request);
     if (!mayCommentHere(request, doc.id)) return refuse(reply, member.role, 'reopen comments on this act in its current stage', 'comment');
     const parsed = ReopenRequest.safeParse(request.body ?? {});
     if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
@@ -82,8 +81,7 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
   });
 
   const exportRoute = (format: 'docx' | 'csv') =>
-    app.get<{ Params: { id: string } }>(`/api/documents/:id/comments/export.${format}`, async (request, reply) => {
-      if (!may(request.member!.role, 'read')) return refuse(reply, request.member!.role, 'read this act', 'read');
+    app.get<{ Params: { id: string } }>(`/api/documents/:id/comments/export.${format}`, { config: { access: 'read' } }, async (request, reply) => {
       const doc = documentOr404(workspace, request.params.id, reply);
       if (!doc) return reply;
       const query = ExportQuery.safeParse(request.query);

@@ -6,7 +6,7 @@ import type { Workspace } from '../../workspace';
 
 /** `GET /api/dashboard?municipality=&stage=`: one row per act with its stage, days in it and what is due. */
 export function registerDashboardRoutes(app: FastifyInstance, workspace: Workspace): void {
-  app.get('/api/dashboard', async (request, reply) => {
+  app.get('/api/dashboard', { config: { access: 'read' } }, async (request, reply) => {
     const query = DashboardQuery.safeParse(request.query);
     if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
     const definition = workspace.workflow.definition();

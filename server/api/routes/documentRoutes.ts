@@ -4,7 +4,7 @@ import { apiError, formatIssues } from '../../../shared/api/errors';
 import { parseDocId } from '../../../shared/ids';
 import { renderPlainText } from '../../../shared/model/plainText';
 import type { Workspace } from '../../workspace';
-import { requirePermission } from '../app';
+import { memberOf } from '../access';
 
 /** The document routes: list, create (blank or from a template), read, text and model. */
 export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspace): void {
@@ -17,10 +17,9 @@ export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspac
     return doc ? { doc } : { error: `Unknown document '${id.value}'` };
   };
 
-  app.get('/api/documents', async () => ({ documents: documents.list() }));
+  app.get('/api/documents', { config: { access: 'read' } }, async () => ({ documents: documents.list() }));
 
-  app.post('/api/documents', async (request, reply) => {
-    if (!requirePermission(request, reply, 'createDocument')) return reply;
+  app.post('/api/documents', { config: { access: 'createDocument' } }, async (request, reply) => {
     const body = request.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return reply.code(400).send(apiError('bad_request', 'Expected a JSON object { title, language } or { templateId, language, municipality, values }'));
@@ -28,24 +27,24 @@ export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspac
     const schema = 'templateId' in body ? CreateDocumentFromTemplate : CreateBlankDocument;
     const parsed = schema.safeParse(body);
     if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
-    const created = documents.create(parsed.data, request.member);
+    const created = documents.create(parsed.data, memberOf(request));
     if (!created.ok) return reply.code(400).send(apiError('bad_request', created.error));
     return reply.code(201).send(created.value);
   });
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/documents/:id', { config: { access: 'read' } }, async (request, reply) => {
     const found = findDocument(request.params.id);
     return found.doc ?? reply.code(404).send(apiError('not_found', found.error));
   });
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/text', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/documents/:id/text', { config: { access: 'read' } }, async (request, reply) => {
     const found = findDocument(request.params.id);
     if (!found.doc) return reply.code(404).send(apiError('not_found', found.error));
     const model = documents.model(found.doc.id);
     return reply.type('text/plain; charset=utf-8').send(model ? renderPlainText(model) : '');
   });
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/model', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/documents/:id/model', { config: { access: 'read' } }, async (request, reply) => {
     const found = findDocument(request.params.id);
     if (!found.doc) return reply.code(404).send(apiError('not_found', found.error));
     return documents.model(found.doc.id);

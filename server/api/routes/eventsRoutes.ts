@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { WorkspaceEvent } from '../../../shared/api/workflow';
 import type { Workspace } from '../../workspace';
+import { memberOf } from '../access';
 
 /** The events stream's settings, named once. */
 export const EVENTS_DEFAULTS = {
@@ -25,8 +26,8 @@ export function registerEventsRoutes(app: FastifyInstance, workspace: Workspace)
     streams.clear();
   });
 
-  app.get('/api/events', async (request, reply) => {
-    const member = request.member!;
+  app.get('/api/events', { config: { access: 'read', tokenInQuery: true } }, async (request, reply) => {
+    const member = memberOf(request);
     reply.hijack();
     const stream = reply.raw;
     // Hijacked, the reply sends nothing itself: carry over what the hooks set (CORS, rate-limit headers).
@@ -51,11 +52,16 @@ export function registerEventsRoutes(app: FastifyInstance, workspace: Workspace)
         stream.end();
         return;
       }
-      stream.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     };
+    // A stream the client has gone from must not be written to: Node would emit an error no one catches.
+    const write = (chunk: string) => {
+      if (!stream.writableEnded && !stream.destroyed) stream.write(chunk);
+    };
+    stream.on('error', stop);
     unsubscribe = workspace.events.subscribe(send);
-    const keepAlive = setInterval(() => stream.write(': keep-alive\n\n'), EVENTS_DEFAULTS.keepAliveMs);
+    const keepAlive = setInterval(() => write(': keep-alive\n\n'), EVENTS_DEFAULTS.keepAliveMs);
     request.raw.on('close', stop);
-    stream.write(`retry: ${EVENTS_DEFAULTS.retryMs}\nevent: ready\ndata: {}\n\n`);
+    write(`retry: ${EVENTS_DEFAULTS.retryMs}\nevent: ready\ndata: {}\n\n`);
   });
 }

@@ -11,7 +11,7 @@ const ExportQuery = z.object({ version: z.string().min(1).max(80).optional() }).
 /** `GET /api/documents/:id/export.docx` and `export.akn.xml`, for the current text or any version. */
 export function registerExportRoutes(app: FastifyInstance, workspace: Workspace): void {
   const route = (suffix: string, format: ExportFormat) =>
-    app.get<{ Params: { id: string } }>(`/api/documents/:id/${suffix}`, async (request, reply) => {
+    app.get<{ Params: { id: string } }>(`/api/documents/:id/${suffix}`, { config: { access: 'read' } }, async (request, reply) => {
       const id = parseDocId(request.params.id);
       if (!id.ok || !workspace.documents.get(id.value)) return reply.code(404).send(apiError('not_found', id.ok ? `Unknown document '${id.value}'` : id.error));
       const query = ExportQuery.safeParse(request.query);

@@ -5,7 +5,7 @@ import { ReviewRequest, type ReviewsResponse } from '../../../shared/api/review'
 import { legalReviewBlockers } from '../../review/legalReviewGate';
 import { documentOr404, sendRefusal } from '../../review/routeHelpers';
 import type { Workspace } from '../../workspace';
-import { requirePermission } from '../app';
+import { memberOf } from '../access';
 
 /** The review stream's settings, named once. */
 export const REVIEW_STREAM_DEFAULTS = {
@@ -21,21 +21,19 @@ export const REVIEW_STREAM_DEFAULTS = {
 export function registerReviewRoutes(app: FastifyInstance, workspace: Workspace): void {
   const { review } = workspace;
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/reviews', async (request, reply) => {
-    if (!requirePermission(request, reply, 'read')) return reply;
+  app.get<{ Params: { id: string } }>('/api/documents/:id/reviews', { config: { access: 'read' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const body: ReviewsResponse = { articles: review.reviews.articles(doc.id), blockers: legalReviewBlockers(workspace, doc.id) };
     return body;
   });
 
-  app.put<{ Params: { id: string; articleKey: string } }>('/api/documents/:id/reviews/:articleKey', async (request, reply) => {
-    if (!requirePermission(request, reply, 'review')) return reply;
+  app.put<{ Params: { id: string; articleKey: string } }>('/api/documents/:id/reviews/:articleKey', { config: { access: 'review' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const parsed = ReviewRequest.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
-    const member = request.member!;
+    const member = memberOf(request);
     const result = review.reviews.decide(doc.id, request.params.articleKey, parsed.data, { id: member.id, name: member.name });
     return result.ok ? result.value : sendRefusal(reply, result);
   });
@@ -47,17 +45,20 @@ export function registerReviewRoutes(app: FastifyInstance, workspace: Workspace)
     streams.clear();
   });
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/review/events', async (request, reply) => {
-    if (!requirePermission(request, reply, 'read')) return reply;
+  app.get<{ Params: { id: string } }>('/api/documents/:id/review/events', { config: { access: 'read' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
-    const member = request.member!;
+    const member = memberOf(request);
     reply.hijack();
     const stream = reply.raw;
     for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) stream.setHeader(name, value);
     stream.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     streams.add(stream);
-    const keepAlive = setInterval(() => stream.write(': keep-alive\n\n'), REVIEW_STREAM_DEFAULTS.keepAliveMs);
+    // A stream the client has gone from must not be written to: Node would emit an error no one catches.
+    const write = (chunk: string) => {
+      if (!stream.writableEnded && !stream.destroyed) stream.write(chunk);
+    };
+    const keepAlive = setInterval(() => write(': keep-alive\n\n'), REVIEW_STREAM_DEFAULTS.keepAliveMs);
     const stop = (): void => {
       clearInterval(keepAlive);
       unsubscribe();
@@ -70,9 +71,10 @@ export function registerReviewRoutes(app: FastifyInstance, workspace: Workspace)
         stream.end();
         return;
       }
-      stream.write(`event: ${change}\ndata: {"change":"${change}"}\n\n`);
+      write(`event: ${change}\ndata: {"change":"${change}"}\n\n`);
     });
     request.raw.on('close', stop);
-    stream.write('event: ready\ndata: {}\n\n');
+    stream.on('error', stop);
+    write('event: ready\ndata: {}\n\n');
   });
 }

@@ -3,14 +3,12 @@ import { SaveTemplateRequest } from '../../../shared/api/documents';
 import { apiError, formatIssues } from '../../../shared/api/errors';
 import { templateFromModel } from '../../../shared/templates/templateFromModel';
 import type { Workspace } from '../../workspace';
-import { requirePermission } from '../app';
 
 /** The template routes: the library with its load errors, and saving a document as a template. */
 export function registerTemplateRoutes(app: FastifyInstance, workspace: Workspace): void {
-  app.get('/api/templates', async () => workspace.templates.list());
+  app.get('/api/templates', { config: { access: 'read' } }, async () => workspace.templates.list());
 
-  app.post('/api/templates', async (request, reply) => {
-    if (!requirePermission(request, reply, 'manageTemplates')) return reply;
+  app.post('/api/templates', { config: { access: 'manageTemplates' } }, async (request, reply) => {
     const parsed = SaveTemplateRequest.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
     const { fromDocumentId, id, title } = parsed.data;

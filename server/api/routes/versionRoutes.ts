@@ -3,7 +3,7 @@ import { apiError, formatIssues } from '../../../shared/api/errors';
 import { DiffQuery, SaveVersionRequest } from '../../../shared/api/workflow';
 import { compareVersions } from '../../versions/compareVersions';
 import type { Workspace } from '../../workspace';
-import { requirePermission } from '../app';
+import { memberOf } from '../access';
 import { documentOr404 } from './workflowRouteHelpers';
 
 type VersionParams = { Params: { id: string; versionId: string } };
@@ -15,20 +15,19 @@ type VersionParams = { Params: { id: string; versionId: string } };
 export function registerVersionRoutes(app: FastifyInstance, workspace: Workspace): void {
   const { versions, documents } = workspace;
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/versions', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/documents/:id/versions', { config: { access: 'read' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     return { versions: versions.list(doc.id) };
   });
 
-  app.post<{ Params: { id: string } }>('/api/documents/:id/versions', async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/documents/:id/versions', { config: { access: 'saveVersion' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
-    if (!requirePermission(request, reply, 'saveVersion')) return reply;
     const body = SaveVersionRequest.safeParse(request.body);
     if (!body.success) return reply.code(400).send(apiError('bad_request', formatIssues(body.error)));
-    const version = versions.save(doc.id, body.data.name, request.member!);
-    workspace.log(`[versions] ${request.member!.name} saved version ${version.number} of ${doc.id}`);
+    const version = versions.save(doc.id, body.data.name, memberOf(request));
+    workspace.log(`[versions] ${memberOf(request).name} saved version ${version.number} of ${doc.id}`);
     return reply.code(201).send(version);
   });
 
@@ -37,7 +36,7 @@ export function registerVersionRoutes(app: FastifyInstance, workspace: Workspace
     return version ? null : apiError('not_found', `Unknown version '${versionId.slice(0, 80)}' of document '${docId}': expected an id from GET /api/documents/${docId}/versions`);
   };
 
-  app.get<VersionParams>('/api/documents/:id/versions/:versionId/model', async (request, reply) => {
+  app.get<VersionParams>('/api/documents/:id/versions/:versionId/model', { config: { access: 'read' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const missing = versionOr404(doc.id, request.params.versionId);
@@ -45,7 +44,7 @@ export function registerVersionRoutes(app: FastifyInstance, workspace: Workspace
     return versions.model(doc.id, request.params.versionId);
   });
 
-  app.get<VersionParams>('/api/documents/:id/versions/:versionId/state', async (request, reply) => {
+  app.get<VersionParams>('/api/documents/:id/versions/:versionId/state', { config: { access: 'read' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const missing = versionOr404(doc.id, request.params.versionId);
@@ -53,7 +52,7 @@ export function registerVersionRoutes(app: FastifyInstance, workspace: Workspace
     return reply.type('application/octet-stream').send(Buffer.from(versions.state(doc.id, request.params.versionId)!));
   });
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/diff', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/documents/:id/diff', { config: { access: 'read' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const query = DiffQuery.safeParse(request.query);
