@@ -30,6 +30,12 @@ export async function serveCommand(argv: string[]): Promise<void> {
       },
     );
   };
+  // The last resort: every request and socket handler catches its own errors (tests/integration/trustBoundary),
+  // so reaching this is a bug; name it, then stop rather than run on in an unknown state.
+  process.on('uncaughtException', (error) => {
+    console.error(`[serve] uncaught exception, stopping: ${error.stack ?? error.message}`);
+    process.exit(1);
+  });
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 }

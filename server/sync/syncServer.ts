@@ -55,6 +55,8 @@ export class SyncServer {
   }
 
   private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // HTTP/1.1 requires Host, and Node's server refuses plain requests without it; upgrades get the same rule.
+    if (!request.headers.host) return rejectUpgrade(socket, 400, 'bad_request', 'Missing Host header: expected an HTTP/1.1 request with Host');
     const target = parseSyncTarget(request.url ?? '');
     if (!target.ok) return rejectUpgrade(socket, target.error.status, target.error.code, target.error.message);
     if (!this.allowConnection(request.socket.remoteAddress ?? 'unknown')) {
