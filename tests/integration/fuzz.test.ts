@@ -28,8 +28,11 @@ import { api, removeDir, startTestServer, tempDataDir, waitFor } from '../helper
  */
 
 const TARGET_MESSAGES = 100_000;
-/** A bound, not the expected time: on two idle cores the messages take about a minute. */
-const TIME_CAP_MS = 120_000;
+/**
+ * A bound against a hung run, not a speed check (speed is the benchmarks' job): on two idle cores the messages
+ * take about a minute, on a shared, busy machine several.
+ */
+const TIME_CAP_MS = 360_000;
 const LANES = 16;
 /** The most (fuzz message, probe) pairs a lane sends before waiting for the answers. */
 const WINDOW = 6;
@@ -339,5 +342,5 @@ describe('sync endpoint under fuzzing', () => {
     const reloaded = await connectClient(server.url, target, owner);
     cleanup.push(() => reloaded.destroy());
     expect(reloaded.text().length).toBeGreaterThan(0);
-  });
+  }, TIME_CAP_MS + 120_000);
 });
