@@ -70,8 +70,16 @@ export function recordRows(threads: readonly ThreadInState[], language: Language
   });
 }
 
-/** A CSV field per RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled. */
-function csvField(value: string): string {
+// What a spreadsheet takes as the start of a formula (OWASP "CSV Injection"): = + - @, tab and carriage return.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field per RFC 4180 (quoted when it holds a comma, quote or line break, quotes doubled), after a
+ * cell that a spreadsheet would run as a formula is neutralised by a leading `'` (issue 11, point 8): a
+ * comment "=HYPERLINK(…)" must reach the commission as text, not as a link that runs on opening.
+ */
+export function csvField(raw: string): string {
+  const value = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

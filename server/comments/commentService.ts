@@ -4,6 +4,7 @@ import type { CommentThread, NewThreadRequest, ReopenRequest, ReplyRequest, Reso
 import { randomId } from '../../shared/ids';
 import type { Language } from '../../shared/lang/language';
 import { checkAnchorPositions } from '../../shared/review/textAnchor';
+import { appendAudit } from '../audit/auditLog';
 import type { Workspace } from '../workspace';
 import { createCommentStore, type CommentStore, type StoredThread } from './commentStore';
 import { placeThreads, type AnchoredThread, type ThreadPlacement } from './resolveThreads';
@@ -159,7 +160,12 @@ export function createCommentService(db: Database, workspace: () => Workspace, e
 
     resolve(docId, threadId, request, actor) {
       if (!store.thread(docId, threadId)) return notFound(docId, threadId);
-      store.resolve(threadId, { outcome: request.outcome, reason: request.reason, by: actor, at: new Date().toISOString() });
+      const at = new Date().toISOString();
+      // The outcome and its audit entry are stored together or not at all (issue 11, point 5).
+      db.transaction(() => {
+        store.resolve(threadId, { outcome: request.outcome, reason: request.reason, by: actor, at });
+        appendAudit(db, { at, actor: actor.id, action: 'comment.outcome', docId, payload: { threadId, outcome: request.outcome, reason: request.reason } });
+      })();
       changed(docId);
       return { ok: true, value: one(docId, threadId) };
     },
@@ -168,7 +174,12 @@ export function createCommentService(db: Database, workspace: () => Workspace, e
       const thread = store.thread(docId, threadId);
       if (!thread) return notFound(docId, threadId);
       if (thread.status === 'open') return { ok: false, code: 'conflict', error: `Comment thread '${threadId}' is already open: only a resolved thread can be reopened` };
-      store.reopen(threadId, actor, new Date().toISOString(), request.reason ?? null);
+      const at = new Date().toISOString();
+      const reason = request.reason || null;
+      db.transaction(() => {
+        store.reopen(threadId, actor, at, reason);
+        appendAudit(db, { at, actor: actor.id, action: 'comment.reopened', docId, payload: { threadId, reason } });
+      })();
       changed(docId);
       return { ok: true, value: one(docId, threadId) };
     },

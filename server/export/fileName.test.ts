@@ -1,3 +1,4 @@
+import { validateHeaderValue } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { ADOPTED_CONTEXT, ENGLISH_ACT, GEORGIAN_ACT } from '../../tests/fixtures/exportModels';
 import { asciiFileName, contentDisposition, exportFileName, safeBaseName } from './fileName';
@@ -62,5 +63,36 @@ describe('contentDisposition', () => {
   test('keeps quotes and backslashes out of the quoted ASCII name', () => {
     expect(asciiFileName('a "b" \\ c.akn.xml')).toBe('a b c.akn.xml');
     expect(asciiFileName('日本語.docx')).toBe('act.docx');
+  });
+
+  test('stays one valid header with a safe name whatever title the caller passes', () => {
+    const hostile = [
+      'say "hi"\'s.csv',
+      'line\r\nSet-Cookie: a=b.csv',
+      '../../etc/passwd.docx',
+      '..\\..\\boot.ini.docx',
+      'a; filename="evil.exe".docx',
+      `${'ძალიან გრძელი სათაური '.repeat(200)}.docx`,
+      'ქართული ✓ 日本語 🇬🇪 e\u0301.csv',
+      '\ud800 lone surrogate.docx',
+      '\u202Efdp.exe',
+      '',
+    ];
+    for (const title of hostile) {
+      const header = contentDisposition(title);
+      expect(() => validateHeaderValue('Content-Disposition', header), title).not.toThrow();
+      const ascii = /^attachment; filename="([^"]*)"; filename\*=UTF-8''([A-Za-z0-9%!#$&+\-.^_`|~]+)$/.exec(header);
+      expect(ascii, `${title} → ${header}`).not.toBeNull();
+      const [, plain = '', encoded = ''] = ascii!;
+      const exact = decodeURIComponent(encoded);
+      for (const name of [plain, exact]) {
+        expect(name, title).not.toMatch(/[/\\\p{Cc}\p{Cf}"]/u);
+        expect(name.startsWith('.'), title).toBe(false);
+        expect(utf8Bytes(name), title).toBeLessThan(255);
+      }
+      expect(plain, title).not.toContain(';');
+      expect(plain, title).toMatch(/^[\x20-\x7e]+$/);
+    }
+    expect(contentDisposition('line\r\nSet-Cookie: a=b.csv')).toContain('filename="line Set-Cookie a=b.csv"');
   });
 });

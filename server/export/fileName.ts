@@ -83,20 +83,29 @@ function truncate(name: string): string {
   return lastSpace > out.length * 0.6 ? out.slice(0, lastSpace) : out;
 }
 
+/** A file name split into its base and its extension (with the dot; '' when it has none). */
+function splitExtension(fileName: string): [string, string] {
+  const dot = fileName.search(/\.(akn\.xml|[A-Za-z0-9]{1,10})$/);
+  return dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
+}
+
 /**
  * A Content-Disposition header for downloading `fileName` (RFC 6266): an ASCII `filename` for old clients,
- * Georgian romanized, and the exact name in `filename*` as percent-encoded UTF-8 (RFC 5987).
+ * Georgian romanized, and the exact name in `filename*` as percent-encoded UTF-8 (RFC 5987). The name is made
+ * safe here too (`safeBaseName`), so no caller can put a path, a line break or a header of its own into it.
  */
 export function contentDisposition(fileName: string): string {
-  return `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+  const [base, extension] = splitExtension(fileName);
+  const safe = `${safeBaseName(base)}${extension}`;
+  return `attachment; filename="${asciiFileName(safe)}"; filename*=UTF-8''${encodeRfc5987(safe)}`;
 }
 
 /** The ASCII stand-in for a file name: romanized, accents dropped, nothing a quoted-string cannot hold. */
 export function asciiFileName(fileName: string): string {
-  const dot = fileName.search(/\.(akn\.xml|[A-Za-z0-9]+)$/);
-  const [base, extension] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
+  const [base, extension] = splitExtension(fileName);
+  // `;` is legal in a quoted-string, but naive header parsers split on it.
   const ascii = transliterateGeorgian(base.normalize('NFKD'))
-    .replace(/[\u0300-\u036f„“”«»"\\%]/g, '')
+    .replace(/[\u0300-\u036f„“”«»"\\%;]/g, '')
     .replace(/[^\x20-\x7e]/g, '_')
     .replace(/_+/g, '_');
   const safe = safeBaseName(ascii);

@@ -5,7 +5,7 @@ import { parseDocId } from '../../shared/ids';
 import type { Workspace } from '../workspace';
 
 /** The HTTP status of each kind of refusal a review service gives. */
-const STATUS = { not_found: 404, conflict: 409, bad_request: 400 } as const;
+const STATUS = { not_found: 404, conflict: 409, bad_request: 400, text_changed: 409 } as const;
 
 /** The document a route's `:id` names, or null after answering 404. */
 export function documentOr404(workspace: Workspace, raw: string, reply: FastifyReply): DocumentSummary | null {

@@ -72,13 +72,32 @@ export const ReopenRequest = z
   .object({ reason: z.string().trim().max(REVIEW_LIMITS.reasonChars).optional() })
   .strict();
 
-/** `PUT /api/documents/:id/reviews/:articleKey`. */
+/** An `articleTextHash`: base64 of a SHA-256 digest, 44 characters. */
+export const ArticleTextHash = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]{43}=$/, "expected the article's currentTextHash from GET /api/documents/:id/reviews (44 characters of base64)");
+
+/**
+ * `PUT /api/documents/:id/reviews/:articleKey`. An approval carries the `textHash` of the text the reviewer
+ * read (issue 11, point 4): the server refuses it with 409 `text_changed` when the text has changed since. A
+ * request for changes may carry it too, and is then checked the same way.
+ */
 export const ReviewRequest = z
   .object({
     status: z.enum(REVIEW_DECISIONS, { error: "expected 'approved' or 'changes_requested'" }),
     note: z.string().trim().max(REVIEW_LIMITS.noteChars).optional(),
+    textHash: ArticleTextHash.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((request, context) => {
+    if (request.status === 'approved' && request.textHash === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['textHash'],
+        message: "expected the textHash of the article's text you approve (its currentTextHash from GET /api/documents/:id/reviews)",
+      });
+    }
+  });
 
 /** Who wrote or decided something. */
 export interface Person {
@@ -150,6 +169,8 @@ export interface ArticleReview {
   readonly note: string | null;
   /** The hash of the article's text when it was decided on; compare with `articleTextHash` of the current text. */
   readonly textHash: string | null;
+  /** `articleTextHash` of the article's current text: what an approval of this text must send as `textHash`. */
+  readonly currentTextHash: string;
 }
 
 /** `GET /api/documents/:id/reviews`. */

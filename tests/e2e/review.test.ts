@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { connectClient } from '../helpers/lexicalClient';
 import { useBrowser, openAsMember } from '../helpers/browser';
-import { $buildArticles, addMember } from '../helpers/reviewHelpers';
+import { $buildArticles, $textNodeWith, addMember } from '../helpers/reviewHelpers';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
 
 const browser = useBrowser();
@@ -160,6 +160,75 @@ describe('review in the browser', () => {
           'needs_rereview',
         'the server agrees',
       );
+    } finally {
+      await server.stop();
+      removeDir(dataDir);
+    }
+  });
+
+  test('an approval is of the text the window shows: refused with a notice when the server has newer text, accepted once it arrives', async () => {
+    const dataDir = tempDataDir();
+    const server = await startTestServer(dataDir, { rendererDir });
+    try {
+      const owner = server.workspace.ownerToken;
+      const lawyer = await addMember(server, owner, 'ნინო იურისტი', 'reviewer');
+      const docId: string = (
+        await api(server, owner, 'POST', '/api/documents', { title: 'საჩუქრების რეესტრი', language: 'ka', municipality: 'ვანი' })
+      ).body.id;
+      const drafter = await connectClient(server.url, docId, owner);
+      drafter.edit(() =>
+        $buildArticles([
+          { heading: 'მიზანი', paragraphs: ['რეესტრი აღრიცხავს საჩუქრებს.'] },
+          { heading: 'ზღვარი', paragraphs: ['საჩუქრის ღირებულება არ აღემატება 100 ლარს.'] },
+        ]),
+      );
+      const reviews = async () => (await api(server, owner, 'GET', `/api/documents/${docId}/reviews`)).body.articles;
+      await waitFor(async () => (await reviews())?.length === 2, 'the articles reach the server');
+
+      // The lawyer's window receives the act's text through a relay that can hold it back, as a slow link would.
+      const context = await browser().newContext({ viewport: { width: 1400, height: 1000 } });
+      await context.addInitScript(() => localStorage.setItem('sajaro.userName', 'ნინო'));
+      let holding = false;
+      const held: Array<() => void> = [];
+      await context.routeWebSocket(/\/sync\//, (ws) => {
+        const upstream = ws.connectToServer();
+        upstream.onMessage((message) => {
+          if (holding) held.push(() => ws.send(message));
+          else ws.send(message);
+        });
+      });
+      const reviewer = await context.newPage();
+      await reviewer.goto(`${server.url}/documents/${docId}#token=${lawyer}`);
+      await reviewer.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
+      const article2 = reviewer.locator('.sj-article-review').nth(1);
+      await article2.waitFor({ timeout: 20_000 });
+      await expect.poll(() => reviewer.locator('.sj-editor').innerText()).toContain('100 ლარს');
+
+      holding = true;
+      const before = (await reviews())[1].currentTextHash;
+      drafter.edit(() => {
+        const { node } = $textNodeWith('100 ლარს');
+        node.spliceText(node.getTextContent().indexOf('100'), 3, '500', false);
+      });
+      await waitFor(async () => (await reviews())[1].currentTextHash !== before, 'the server has the new text');
+      expect(await reviewer.locator('.sj-editor').innerText()).toContain('100 ლარს');
+
+      await article2.getByRole('button', { name: 'დამტკიცება' }).click();
+      const notice = article2.locator('.sj-review-refusal');
+      await notice.waitFor({ timeout: 10_000 });
+      expect(await notice.innerText()).toContain('ტექსტი შეიცვალა');
+      expect((await reviews())[1]).toMatchObject({ status: 'not_reviewed', reviewer: null });
+
+      holding = false;
+      for (const send of held.splice(0)) send();
+      await expect.poll(() => reviewer.locator('.sj-editor').innerText(), { timeout: 10_000 }).toContain('500 ლარს');
+      await article2.getByRole('button', { name: 'დამტკიცება' }).click();
+      await waitFor(async () => (await reviews())[1].status === 'approved', 'the approval of the text now shown is stored');
+      expect((await reviews())[1].textHash).toBe((await reviews())[1].currentTextHash);
+      await reviewer.locator('.sj-article-review[data-status="approved"]').waitFor({ timeout: 10_000 });
+      expect(await notice.count()).toBe(0);
+      drafter.destroy();
+      await context.close();
     } finally {
       await server.stop();
       removeDir(dataDir);

@@ -57,7 +57,7 @@ export async function approveAllArticles(call: Call, docId: string): Promise<voi
   if (reviews.status === 404 && reviews.body?.error?.message?.startsWith('No route')) return;
   for (const article of reviews.body.articles ?? []) {
     if (article.status === 'approved') continue;
-    const decided = await call('PUT', `/api/documents/${docId}/reviews/${article.articleKey}`, { status: 'approved' });
+    const decided = await call('PUT', `/api/documents/${docId}/reviews/${article.articleKey}`, { status: 'approved', textHash: article.currentTextHash });
     if (decided.status !== 200) throw new Error(`Could not approve ${article.label}: ${JSON.stringify(decided.body)}`);
   }
 }

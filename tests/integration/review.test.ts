@@ -53,6 +53,7 @@ describe("lawyers' sign-off per article", () => {
 
     const approved = await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/${first.articleKey}`, {
       status: 'approved',
+      textHash: first.currentTextHash,
     });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', reviewer: { name: 'ნინო იურისტი' } });
@@ -65,6 +66,7 @@ describe("lawyers' sign-off per article", () => {
 
     const byNumber = await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/2`, {
       status: 'approved',
+      textHash: second.currentTextHash,
     });
     expect(byNumber.status).toBe(404);
     expect(byNumber.body.error.message).toContain("Unknown article '2'");
@@ -81,7 +83,7 @@ describe("lawyers' sign-off per article", () => {
       drafter,
       'PUT',
       `/api/documents/${docId}/reviews/${first.articleKey}`,
-      { status: 'approved' },
+      { status: 'approved', textHash: first.currentTextHash },
     );
     expect(byDrafter.status).toBe(403);
 
@@ -97,6 +99,7 @@ describe("lawyers' sign-off per article", () => {
     for (const article of (await reviews()).articles) {
       await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/${article.articleKey}`, {
         status: 'approved',
+        textHash: article.currentTextHash,
       });
     }
     expect((await reviews()).articles.map((a: any) => a.status)).toEqual([
@@ -120,6 +123,7 @@ describe("lawyers' sign-off per article", () => {
     // Approved again; then a new first article renumbers the others, but their text is what was approved.
     await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/${after[1].articleKey}`, {
       status: 'approved',
+      textHash: after[1].currentTextHash,
     });
     alice.edit(() => {
       const first = $getRoot()
@@ -144,6 +148,7 @@ describe("lawyers' sign-off per article", () => {
     const [first, second, third] = (await reviews()).articles;
     await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/${first.articleKey}`, {
       status: 'approved',
+      textHash: first.currentTextHash,
     });
     await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/${second.articleKey}`, {
       status: 'changes_requested',
@@ -169,9 +174,11 @@ describe("lawyers' sign-off per article", () => {
 
     await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/${second.articleKey}`, {
       status: 'approved',
+      textHash: second.currentTextHash,
     });
     await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/${third.articleKey}`, {
       status: 'approved',
+      textHash: third.currentTextHash,
     });
     expect(legalReviewBlockers(server.workspace, docId)).toBe(
       'Cannot leave legal review: 1 blocking comment is open',
@@ -198,9 +205,14 @@ describe("lawyers' sign-off per article", () => {
     expect(legalReviewBlockers(server.workspace, docId)).toBe(
       'Cannot leave legal review: მუხლი 1 (changed since approval) is not approved',
     );
-    await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/${first.articleKey}`, {
+    // The approval is of the edited text, so it carries that text's hash.
+    const edited = (await reviews()).articles[0];
+    expect(edited.currentTextHash).not.toBe(first.currentTextHash);
+    const reapproved = await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/${first.articleKey}`, {
       status: 'approved',
+      textHash: edited.currentTextHash,
     });
+    expect(reapproved.status, JSON.stringify(reapproved.body)).toBe(200);
 
     const moved = await api(server, owner, 'POST', `/api/documents/${docId}/transitions`, {
       to: 'commission',
@@ -235,6 +247,7 @@ describe("lawyers' sign-off per article", () => {
     for (const article of (await reviews()).articles)
       await api(server, lawyer, 'PUT', `/api/documents/${docId}/reviews/${article.articleKey}`, {
         status: 'approved',
+        textHash: article.currentTextHash,
       });
     const end = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
     const moved = await api(server, owner, 'POST', `/api/documents/${docId}/transitions`, {

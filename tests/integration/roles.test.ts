@@ -226,7 +226,8 @@ const ROUTES: readonly RouteCase[] = [
   {
     method: 'GET',
     route: '/api/documents/:id/versions/:versionId/state',
-    rule: read,
+    // The raw Yjs state keeps deleted text: only those who may edit it get it (issue 11, point 10).
+    rule: { permission: 'editText' },
     ok: 200,
     request: (ctx) => ({ path: `/api/documents/${ctx.docId}/versions/${ctx.versionId}/state` }),
   },

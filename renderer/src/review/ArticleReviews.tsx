@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleReview, ArticleReviewStatus, ReviewDecision, ReviewsResponse } from '../../../shared/api/review';
+import { ApiError } from '../connection/api';
 import { useWhen } from './ThreadCard';
 
 /**
@@ -16,11 +17,13 @@ export function liveStatus(review: ArticleReview, hashes: ReadonlyMap<string, st
 
 /**
  * Lawyers' sign-off per article: each article of the act with its status, reviewer and time, and for
- * reviewers and coordinators the controls to approve it or ask for changes (with a note).
+ * reviewers and coordinators the controls to approve it or ask for changes (with a note). A decision is of
+ * the text this window shows (`hashNow`); when the server's text has changed since, it says so here.
  */
 export function ArticleReviews({
   reviews,
   hashes,
+  hashNow,
   canDecide,
   online,
   onDecide,
@@ -28,9 +31,10 @@ export function ArticleReviews({
 }: {
   reviews: ReviewsResponse | null;
   hashes: ReadonlyMap<string, string>;
+  hashNow(articleKey: string): string | undefined;
   canDecide: boolean;
   online: boolean;
-  onDecide(articleKey: string, status: ReviewDecision, note?: string): Promise<void>;
+  onDecide(articleKey: string, status: ReviewDecision, textHash: string, note?: string): Promise<void>;
   onShow(articleKey: string): void;
 }) {
   const { t } = useTranslation();
@@ -38,13 +42,23 @@ export function ArticleReviews({
   const [asking, setAsking] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<{ key: string; message: string } | null>(null);
   if (!reviews) return null;
   const decide = async (key: string, status: ReviewDecision, text?: string): Promise<void> => {
+    const shown = hashNow(key);
+    if (!shown) {
+      setRefusal({ key, message: t('review.textChanged') });
+      return;
+    }
     setBusy(key);
+    setRefusal(null);
     try {
-      await onDecide(key, status, text);
+      await onDecide(key, status, shown, text);
       setAsking(null);
       setNote('');
+    } catch (e) {
+      const changed = e instanceof ApiError && e.code === 'text_changed';
+      setRefusal({ key, message: changed ? t('review.textChanged') : t('review.failed', { message: (e as Error).message }) });
     } finally {
       setBusy(null);
     }
@@ -70,6 +84,11 @@ export function ArticleReviews({
                 {a.reviewer && a.at ? <span className="sj-muted sj-small">{t('review.reviewedBy', { name: a.reviewer.name, date: when(a.at) })}</span> : null}
               </div>
               {a.note ? <div className="sj-small">{a.note}</div> : null}
+              {refusal?.key === a.articleKey ? (
+                <div className="sj-error sj-small sj-review-refusal" role="alert">
+                  {refusal.message}
+                </div>
+              ) : null}
               {canDecide ? (
                 <div className="sj-review-buttons">
                   <button disabled={!online || busy === a.articleKey || status === 'approved'} onClick={() => void decide(a.articleKey, 'approved')}>

@@ -61,7 +61,7 @@ export function ReviewPanel({ session, docId, language, me, userName, stage, pro
 
   const anchors = useMemo(() => anchorsOf(data.threads, data.queued), [data.threads, data.queued]);
   const live = useLiveAnchors(editor, doc, anchors, language, active);
-  const hashes = useArticleHashes(editor, language);
+  const { hashes, hashNow } = useArticleHashes(editor, language);
   const person = useMemo(() => ({ id: me?.id ?? '', name: me?.name ?? userName }), [me, userName]);
   const views = useMemo(() => threadViews(data.threads, data.queued, live, person, new Date().toISOString()), [data.threads, data.queued, live, person]);
   const { spot, commentOnSelection } = useSelectionComment(editor, doc, rights.comment, setDraft);
@@ -140,7 +140,7 @@ export function ReviewPanel({ session, docId, language, me, userName, stage, pro
         ))}
       </ol>
       <RecordExport session={session} docId={docId} />
-      <ArticleReviews reviews={data.reviews} hashes={hashes} canDecide={rights.decide} online={data.online} onDecide={data.decide} onShow={showArticle} />
+      <ArticleReviews reviews={data.reviews} hashes={hashes} hashNow={hashNow} canDecide={rights.decide} online={data.online} onDecide={data.decide} onShow={showArticle} />
       {spot && rights.comment && !draft
         ? createPortal(
             <button

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ArticleReview, CommentThread, CommentsResponse, NewThreadRequest, ReplyRequest, ReviewsResponse, Outcome, ReviewDecision } from '../../../shared/api/review';
+import type { ArticleReview, CommentThread, CommentsResponse, NewThreadRequest, ReplyRequest, ReviewRequest, ReviewsResponse, Outcome, ReviewDecision } from '../../../shared/api/review';
 import { apiFetch } from '../connection/api';
 import type { Session } from '../connection/session';
 
@@ -16,8 +16,11 @@ export const reviewApi = {
   reopen: (session: Session, docId: string, threadId: string) =>
     apiFetch<CommentThread>(session, `${base(docId)}/comments/${encodeURIComponent(threadId)}/reopen`, { method: 'POST', body: {} }),
   reviews: (session: Session, docId: string) => apiFetch<ReviewsResponse>(session, `${base(docId)}/reviews`),
-  decide: (session: Session, docId: string, articleKey: string, status: ReviewDecision, note?: string) =>
-    apiFetch<ArticleReview>(session, `${base(docId)}/reviews/${encodeURIComponent(articleKey)}`, { method: 'PUT', body: note ? { status, note } : { status } }),
+  /** A sign-off of the article's text as `textHash` fingerprints it: the text the reviewer was shown. */
+  decide: (session: Session, docId: string, articleKey: string, status: ReviewDecision, textHash: string, note?: string) => {
+    const body: z.input<typeof ReviewRequest> = note ? { status, textHash, note } : { status, textHash };
+    return apiFetch<ArticleReview>(session, `${base(docId)}/reviews/${encodeURIComponent(articleKey)}`, { method: 'PUT', body });
+  },
   /** The address of an export of the record ("current" or a version id). */
   exportUrl: (session: Session, docId: string, format: 'csv' | 'docx', version = 'current') =>
     `${session.serverUrl}${base(docId)}/comments/export.${format}?version=${encodeURIComponent(version)}`,

@@ -39,6 +39,7 @@ export const reviewStringsEn = {
     reviewedBy: '{{name}}, {{date}}',
     blockers: 'Cannot leave legal review yet',
     allApproved: 'Every article is approved.',
+    textChanged: 'The text of this article has changed since it was shown here. Read it again, then decide.',
     offlineReview: 'Sign-off needs a connection to the server.',
     exportCsv: 'Comments and responses (.csv)',
     exportDocx: 'Comments and responses (.docx)',

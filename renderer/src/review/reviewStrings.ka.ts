@@ -43,6 +43,7 @@ export const reviewStringsKa: Strings<typeof reviewStringsEn> = {
     reviewedBy: '{{name}}, {{date}}',
     blockers: 'ექსპერტიზის ეტაპის დასრულება ჯერ არ შეიძლება',
     allApproved: 'ყველა მუხლი დამტკიცებულია.',
+    textChanged: 'ამ მუხლის ტექსტი შეიცვალა მას შემდეგ, რაც აქ გამოჩნდა. ხელახლა წაიკითხეთ და შემდეგ მიიღეთ გადაწყვეტილება.',
     offlineReview: 'დამტკიცებისთვის საჭიროა სერვერთან კავშირი.',
     exportCsv: 'შენიშვნები და პასუხები (.csv)',
     exportDocx: 'შენიშვნები და პასუხები (.docx)',

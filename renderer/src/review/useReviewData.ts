@@ -20,7 +20,8 @@ export interface ReviewData {
   reply(threadId: string, text: string): void;
   resolve(threadId: string, outcome: Outcome, reason: string): void;
   reopen(threadId: string): void;
-  decide(articleKey: string, status: ReviewDecision, note?: string): Promise<void>;
+  /** Signs off an article's text as `textHash` fingerprints it; rejects with the server's ApiError. */
+  decide(articleKey: string, status: ReviewDecision, textHash: string, note?: string): Promise<void>;
   dismiss(index: number): void;
 }
 
@@ -125,9 +126,13 @@ export function useReviewData(session: Session, docId: string, textSynced: boole
     reply: (threadId, text) => act({ kind: 'reply', body: { id: `re-${randomId(16)}`, threadId, text } }),
     resolve: (threadId, outcome, reason) => act({ kind: 'resolve', threadId, outcome, reason }),
     reopen: (threadId) => act({ kind: 'reopen', threadId }),
-    decide: async (articleKey, status, note) => {
-      await reviewApi.decide(session, docId, articleKey, status, note);
-      await loadReviews();
+    decide: async (articleKey, status, textHash, note) => {
+      try {
+        await reviewApi.decide(session, docId, articleKey, status, textHash, note);
+      } finally {
+        // Refused or not, the panel shows the server's view of the article afterwards.
+        await loadReviews();
+      }
     },
     dismiss: (index) => {
       queue.dismiss(index);

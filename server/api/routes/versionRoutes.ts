@@ -10,7 +10,8 @@ type VersionParams = { Params: { id: string; versionId: string } };
 
 /**
  * The version routes (issue 4): list a document's frozen versions, save one by hand, read a version's
- * model or exact Yjs state, and compare two versions (or a version and now) article by article.
+ * model or (for those who may edit the text) its exact Yjs state, and compare two versions (or a version and
+ * now) article by article.
  */
 export function registerVersionRoutes(app: FastifyInstance, workspace: Workspace): void {
   const { versions, documents } = workspace;
@@ -44,7 +45,9 @@ export function registerVersionRoutes(app: FastifyInstance, workspace: Workspace
     return versions.model(doc.id, request.params.versionId);
   });
 
-  app.get<VersionParams>('/api/documents/:id/versions/:versionId/state', { config: { access: 'read' } }, async (request, reply) => {
+  // The exact Yjs state keeps deleted text (the documents keep their history on purpose), so it is for those
+  // who may edit the text; observers and reviewers read the version's model (issue 11, point 10).
+  app.get<VersionParams>('/api/documents/:id/versions/:versionId/state', { config: { access: 'editText' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const missing = versionOr404(doc.id, request.params.versionId);
