@@ -1,10 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { apiError, formatIssues } from '../../../shared/api/errors';
 import { CreateMemberRequest, UpdateMemberRequest } from '../../../shared/api/members';
+import type { MemberRefusal } from '../../auth/members';
 import type { Workspace } from '../../workspace';
 import { memberOf } from '../access';
 
-/** The member routes: coordinators add members, change roles and revoke tokens. */
+/** The HTTP status of each refusal of the member registry. */
+const STATUS = { not_found: 404, last_coordinator: 409 } as const;
+
+function sendRefusal(reply: FastifyReply, refusal: MemberRefusal): FastifyReply {
+  return reply.code(STATUS[refusal.code]).send(apiError(refusal.code, refusal.error));
+}
+
+/**
+ * The member routes: coordinators add members, change roles and revoke tokens. Each change is audited in its
+ * own transaction (members.ts); ending what a changed access opened (sync sockets, event streams) follows the
+ * commit, wired in workspace.ts.
+ */
 export function registerMemberRoutes(app: FastifyInstance, workspace: Workspace): void {
   const { members } = workspace;
 
@@ -17,7 +29,7 @@ export function registerMemberRoutes(app: FastifyInstance, workspace: Workspace)
   app.post('/api/members', { config: { access: 'manageMembers' } }, async (request, reply) => {
     const parsed = CreateMemberRequest.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
-    const { member, token } = members.create(parsed.data.name, parsed.data.role);
+    const { member, token } = members.create(parsed.data.name, parsed.data.role, memberOf(request).id);
     const origin = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
     return reply.code(201).send({ ...member, token, inviteUrl: `${origin}/#token=${token}` });
   });
@@ -25,14 +37,14 @@ export function registerMemberRoutes(app: FastifyInstance, workspace: Workspace)
   app.patch<{ Params: { id: string } }>('/api/members/:id', { config: { access: 'manageMembers' } }, async (request, reply) => {
     const parsed = UpdateMemberRequest.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
-    const member = members.setRole(request.params.id, parsed.data.role);
-    return member ?? reply.code(404).send(apiError('not_found', `Unknown member '${request.params.id}'`));
+    const result = members.setRole(request.params.id, parsed.data.role, memberOf(request).id);
+    return result.ok ? result.member : sendRefusal(reply, result);
   });
 
   app.delete<{ Params: { id: string } }>('/api/members/:id', { config: { access: 'manageMembers' } }, async (request, reply) => {
-    if (memberOf(request).id === request.params.id) return reply.code(409).send(apiError('conflict', 'You cannot revoke your own token'));
-    if (!members.revoke(request.params.id)) return reply.code(404).send(apiError('not_found', `Unknown member '${request.params.id}'`));
-    workspace.sync.closeMember(request.params.id);
-    return reply.code(204).send();
+    const actor = memberOf(request);
+    if (actor.id === request.params.id) return reply.code(409).send(apiError('conflict', 'You cannot revoke your own token'));
+    const result = members.revoke(request.params.id, actor.id);
+    return result.ok ? reply.code(204).send() : sendRefusal(reply, result);
   });
 }
