@@ -41,5 +41,10 @@ export interface ServerOptions {
   readonly allowedOrigins?: readonly string[];
   /** better-sqlite3's native binding, for Electron's ABI build (DESIGN.md, "Native ABI"). */
   readonly nativeBinding?: string;
+  /**
+   * Writes a new owner token to owner.token on start (revoking the old owner member if still active), audited
+   * as 'member.owner_token_replaced': `serve --new-owner-token`, for when the owner link was revoked or leaked.
+   */
+  readonly replaceOwnerToken?: boolean;
   readonly log?: (line: string) => void;
 }

@@ -6,7 +6,8 @@ import type { Member } from '../shared/api/members';
 import { SERVER_DEFAULTS, type ServerOptions } from './config';
 import { openDatabase } from './db/openDatabase';
 import { createMemberRegistry, type MemberRegistry } from './auth/members';
-import { ensureOwnerToken } from './auth/ownerToken';
+import { openOwnerToken, type OwnerAccess } from './auth/ownerToken';
+import { createMemberStreams, type MemberStreams } from './auth/memberStreams';
 import { createSqliteDocStore, type DocStore } from './store/docStore';
 import { createCompactionScheduler } from './store/compactionScheduler';
 import { createDocumentService, type DocumentService } from './services/documentService';
@@ -29,7 +30,15 @@ export interface Workspace {
   readonly documents: DocumentService;
   readonly templates: TemplateLibrary;
   readonly sync: SyncServer;
+  /**
+   * The token in owner.token: the owner's coordinator link, unless a coordinator revoked the owner member
+   * (then `owner.status` is 'revoked' and this token stays refused until `serve --new-owner-token`).
+   */
   readonly ownerToken: string;
+  /** The owner token's state as the workspace opened (issue 11, point 3). */
+  readonly owner: OwnerAccess;
+  /** Every member's open event streams, ended at once when their access changes (issue 11, point 6). */
+  readonly memberStreams: MemberStreams;
   readonly log: (line: string) => void;
   /** Stages, transitions and the text lock of adopted acts (issue 4). */
   readonly workflow: WorkflowService;
@@ -60,14 +69,21 @@ export function openWorkspace(options: ServerOptions): Workspace {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, SERVER_DEFAULTS.databaseFile), options.nativeBinding);
   const store = createSqliteDocStore(db);
-  const members = createMemberRegistry(db);
-  const ownerToken = ensureOwnerToken(options.dataDir, members);
+  const memberStreams = createMemberStreams(log);
+  let sync: SyncServer | undefined = undefined;
+  const members = createMemberRegistry(db, {
+    // After the change committed: what the old access opened ends now, not at its next message.
+    onAccessChange: ({ memberId, kind }) => {
+      if (kind === 'revoked') sync?.closeMember(memberId);
+      memberStreams.endMember(memberId, kind);
+    },
+  });
+  const owner = openOwnerToken(options.dataDir, members, { replace: options.replaceOwnerToken });
   const templates = createTemplateLibrary(options.templatesDir, join(options.dataDir, SERVER_DEFAULTS.templatesFolder));
   const documentExists = db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?');
   const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
   const lastTouched = new Map<string, number>();
 
-  let sync: SyncServer | undefined = undefined;
   let workflow: WorkflowService | undefined = undefined;
   const events = createWorkspaceEvents(log);
   const documents = createDocumentService(
@@ -125,7 +141,9 @@ export function openWorkspace(options: ServerOptions): Workspace {
     documents,
     templates,
     sync,
-    ownerToken,
+    ownerToken: owner.token,
+    owner,
+    memberStreams,
     log,
     workflow,
     versions,

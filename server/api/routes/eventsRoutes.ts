@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WorkspaceEvent } from '../../../shared/api/workflow';
 import type { Workspace } from '../../workspace';
 import { memberOf } from '../access';
+import { endEventStream, type StreamEndReason } from '../../auth/memberStreams';
 
 /** The events stream's settings, named once. */
 export const EVENTS_DEFAULTS = {
@@ -22,7 +23,7 @@ export function registerEventsRoutes(app: FastifyInstance, workspace: Workspace)
   const streams = new Set<ServerResponse>();
   // Open streams would keep the server from closing.
   app.addHook('preClose', async () => {
-    for (const stream of streams) stream.end();
+    for (const stream of streams) endEventStream(stream, 'shutdown');
     streams.clear();
   });
 
@@ -40,18 +41,20 @@ export function registerEventsRoutes(app: FastifyInstance, workspace: Workspace)
     });
     streams.add(stream);
     let unsubscribe = (): void => undefined;
+    let unregister = (): void => undefined;
     const stop = () => {
       clearInterval(keepAlive);
       unsubscribe();
+      unregister();
       streams.delete(stream);
     };
+    const end = (reason: StreamEndReason) => {
+      stop();
+      endEventStream(stream, reason);
+    };
     const send = (event: WorkspaceEvent) => {
-      // A revoked token stops receiving at the next event, as its sync sockets are closed at once.
-      if (!workspace.members.get(member.id)) {
-        stop();
-        stream.end();
-        return;
-      }
+      // Revocation ends the stream at once (memberStreams); this catches a token revoked in between.
+      if (!workspace.members.get(member.id)) return end('revoked');
       write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     };
     // A stream the client has gone from must not be written to: Node would emit an error no one catches.
@@ -60,6 +63,7 @@ export function registerEventsRoutes(app: FastifyInstance, workspace: Workspace)
     };
     stream.on('error', stop);
     unsubscribe = workspace.events.subscribe(send);
+    unregister = workspace.memberStreams.add(member.id, end);
     const keepAlive = setInterval(() => write(': keep-alive\n\n'), EVENTS_DEFAULTS.keepAliveMs);
     request.raw.on('close', stop);
     write(`retry: ${EVENTS_DEFAULTS.retryMs}\nevent: ready\ndata: {}\n\n`);

@@ -6,6 +6,7 @@ import { legalReviewBlockers } from '../../review/legalReviewGate';
 import { documentOr404, sendRefusal } from '../../review/routeHelpers';
 import type { Workspace } from '../../workspace';
 import { memberOf } from '../access';
+import { endEventStream, type StreamEndReason } from '../../auth/memberStreams';
 
 /** The review stream's settings, named once. */
 export const REVIEW_STREAM_DEFAULTS = {
@@ -41,7 +42,7 @@ export function registerReviewRoutes(app: FastifyInstance, workspace: Workspace)
   const streams = new Set<ServerResponse>();
   // Open streams would keep the server from closing.
   app.addHook('preClose', async () => {
-    for (const stream of streams) stream.end();
+    for (const stream of streams) endEventStream(stream, 'shutdown');
     streams.clear();
   });
 
@@ -62,17 +63,19 @@ export function registerReviewRoutes(app: FastifyInstance, workspace: Workspace)
     const stop = (): void => {
       clearInterval(keepAlive);
       unsubscribe();
+      unregister();
       streams.delete(stream);
     };
+    const end = (reason: StreamEndReason): void => {
+      stop();
+      endEventStream(stream, reason);
+    };
     const unsubscribe = review.events.subscribe(doc.id, (change) => {
-      // A revoked token stops receiving at the next change.
-      if (!workspace.members.get(member.id)) {
-        stop();
-        stream.end();
-        return;
-      }
+      // Revocation ends the stream at once (memberStreams); this catches a token revoked in between.
+      if (!workspace.members.get(member.id)) return end('revoked');
       write(`event: ${change}\ndata: {"change":"${change}"}\n\n`);
     });
+    const unregister = workspace.memberStreams.add(member.id, end);
     request.raw.on('close', stop);
     stream.on('error', stop);
     write('event: ready\ndata: {}\n\n');
