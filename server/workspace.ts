@@ -78,7 +78,14 @@ export function openWorkspace(options: ServerOptions): Workspace {
       memberStreams.endMember(memberId, kind);
     },
   });
-  const owner = openOwnerToken(options.dataDir, members, { replace: options.replaceOwnerToken });
+  let owner: OwnerAccess;
+  try {
+    owner = openOwnerToken(options.dataDir, members, { replace: options.replaceOwnerToken });
+  } catch (error) {
+    // Nothing else holds the database yet: close it, so a failed start leaves no open file behind.
+    db.close();
+    throw error;
+  }
   const templates = createTemplateLibrary(options.templatesDir, join(options.dataDir, SERVER_DEFAULTS.templatesFolder));
   const documentExists = db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?');
   const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');

@@ -38,8 +38,11 @@ export interface TokenHolder {
 export interface MemberRegistry {
   /** The member a token belongs to, or null for an unknown or revoked token. */
   authenticate(token: string | undefined): Member | null;
-  /** Adds a member with a fresh token, audited as 'member.added' by `actor` (a member id or 'system'). */
-  create(name: string, role: Role, actor: string): { member: Member; token: string };
+  /**
+   * Adds a member with a fresh token, audited as 'member.added' by `actor`: the acting member's id, or
+   * 'system' (the default) for what the workspace does itself.
+   */
+  create(name: string, role: Role, actor?: string): { member: Member; token: string };
   /** The member a token belongs to, including a revoked one (for the owner token read from disk). */
   holder(token: string): TokenHolder | null;
   /**
@@ -55,9 +58,9 @@ export interface MemberRegistry {
   list(): Member[];
   get(id: string): Member | null;
   /** Changes a role, audited as 'member.role_changed'; demoting the last active coordinator is refused. */
-  setRole(id: string, role: Role, actor: string): MemberChange;
+  setRole(id: string, role: Role, actor?: string): MemberChange;
   /** Revokes a member's token, audited as 'member.revoked'; revoking the last active coordinator is refused. */
-  revoke(id: string, actor: string): MemberChange;
+  revoke(id: string, actor?: string): MemberChange;
 }
 
 /** Options of the registry. */
@@ -115,7 +118,7 @@ export function createMemberRegistry(db: Database, options: MemberRegistryOption
       const row = byHash.get(hash);
       return row && sameHash(row.token_hash, hash) ? toMember(row) : null;
     },
-    create(name, role, actor) {
+    create(name, role, actor = 'system') {
       const token = generateToken();
       const at = new Date().toISOString();
       // Who may do what must survive a power loss, not only a crash (issue 7): FULL, as workflow writes.
@@ -155,7 +158,7 @@ export function createMemberRegistry(db: Database, options: MemberRegistryOption
       const row = byId.get(id);
       return row ? toMember(row) : null;
     },
-    setRole(id, role, actor) {
+    setRole(id, role, actor = 'system') {
       const change = withFullSync(db, (): MemberChange => {
         const row = byId.get(id);
         if (!row) return notFound(id);
@@ -169,7 +172,7 @@ export function createMemberRegistry(db: Database, options: MemberRegistryOption
       });
       return notify(change, 'role_changed');
     },
-    revoke(id, actor) {
+    revoke(id, actor = 'system') {
       // A revocation that a power cut undid would hand the access back.
       const change = withFullSync(db, (): MemberChange => {
         const row = byId.get(id);
