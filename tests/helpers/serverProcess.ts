@@ -19,19 +19,26 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `serve --port 0 --data <dir>` in a child process and waits for the address it prints. */
-export async function startServerProcess(dataDir: string, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** What `serve` prints once it listens: the owner's link by default; a pattern must capture the URL first. */
+const OWNER_LINK = /\[serve\] open (http:\/\/[^\s/]+)\/#token=([A-Za-z0-9_-]+)/;
+
+/**
+ * Starts `serve --port 0 --data <dir>` in a child process and waits for the address it prints. `args` are
+ * more options (e.g. `--new-owner-token`); `ready` is the line to wait for when there is no owner link.
+ */
+export async function startServerProcess(dataDir: string, timeoutMs = 60_000, options: { readonly args?: readonly string[]; readonly ready?: RegExp } = {}): Promise<ServerProcess> {
+  const ready = options.ready ?? OWNER_LINK;
+  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, ...(options.args ?? [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const address = await new Promise<{ url: string; token: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Timed out waiting for the server to start:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /\[serve\] open (http:\/\/[^\s/]+)\/#token=([A-Za-z0-9_-]+)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1]!, token: match[2]! });
+        resolve({ url: match[1]!, token: match[2] ?? '' });
       }
     };
     child.stdout!.on('data', onData);
