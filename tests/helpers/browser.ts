@@ -30,14 +30,23 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens a page as a member with a display name already chosen, so the name prompt does not interrupt. */
-export async function openAsMember(browser: Browser, url: string, name: string): Promise<Page> {
+/**
+ * Opens a page as a member with a display name already chosen, so the name prompt does not interrupt.
+ * `prepare` runs on the page before it navigates (to route its sockets, for example).
+ */
+export async function openAsMember(
+  browser: Browser,
+  url: string,
+  name: string,
+  options: { prepare?: (page: Page) => Promise<void> } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   await context.addInitScript((n) => {
     if (!localStorage.getItem('sajaro.userName')) localStorage.setItem('sajaro.userName', n);
   }, name);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[browser:${name}] ${error.message}`));
+  await options.prepare?.(page);
   await page.goto(url);
   return page;
 }

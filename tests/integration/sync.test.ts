@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
+import { SERVER_DEFAULTS } from '../../server/config';
 import { cleanupAfterEach } from '../helpers/lifecycle';
 import WebSocket from 'ws';
 import { api, removeDir, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
@@ -70,17 +73,43 @@ describe('live co-editing through the sync endpoint', () => {
     expect(badToken).toBe(401);
   });
 
-  test('an update is stored before it is broadcast: the store holds what every client has seen', async () => {
-    const { server, token } = await setup();
+  test('an update is stored before it is broadcast: a write the store refuses reaches nobody, and what a client receives is already stored', async () => {
+    const { server, dataDir, token } = await setup();
     const created = await api(server, token, 'POST', '/api/documents', { title: 'Hotline', language: 'en' });
     const docId: string = created.body.id;
     const alice = track(await connectClient(server.url, docId, token));
     const bob = track(await connectClient(server.url, docId, token));
-    const before = server.workspace.store.count(docId);
-    alice.type(' stored first');
-    await waitFor(() => bob.text().includes('stored first'), 'bob sees the edit');
-    // By the time bob saw it, the update row was committed.
-    expect(server.workspace.store.count(docId)).toBeGreaterThan(before);
+    // A second connection on the workspace file sees only what the server committed.
+    const outside = new Database(join(dataDir, SERVER_DEFAULTS.databaseFile));
+    cleanup.push(() => outside.close());
+    const storedRows = outside.prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE doc_id = ?');
+    const isStored = (text: string) => storedRows.all(docId).some((row) => row.data.includes(Buffer.from(text)));
+
+    // At the moment bob receives an update that carries the edit, is the edit already committed?
+    const MARK = 'stored-before-broadcast';
+    const receipts: boolean[] = [];
+    bob.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === bob.provider && Buffer.from(update).includes(MARK)) receipts.push(isStored(MARK));
+    });
+    const bobClosed: number[] = [];
+    bob.provider.on('connection-close', (event) => void (event && bobClosed.push(event.code)));
+
+    // The store refuses every new row, as a full disk would.
+    outside.exec(`CREATE TRIGGER refuse_updates BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END`);
+    alice.type(` ${MARK}`);
+    // The room gives up on the update it could not store and closes every socket. Bob's close frame comes after
+    // anything the server sent him before, so once it is in, a broadcast of the refused update would be too.
+    await waitFor(() => bobClosed.includes(1011), 'the server closes the room after the refused write');
+    expect(server.logs.some((line) => line.includes(`[sync] closed ${docId}: an update could not be applied`))).toBe(true);
+    expect(bob.text()).not.toContain(MARK);
+    expect(receipts).toEqual([]);
+    expect(isStored(MARK)).toBe(false);
+
+    // Once the store takes writes again, alice's reconnect delivers the edit: stored first, then seen by bob.
+    outside.exec('DROP TRIGGER refuse_updates');
+    await waitFor(() => bob.text().includes(MARK), 'bob sees the edit after the store recovers', 20_000);
+    expect(receipts.length).toBeGreaterThan(0);
+    expect(receipts.every(Boolean), 'every update bob received was committed before it reached him').toBe(true);
   });
 
   test('compaction merges a document into one row when the last client leaves, keeping the text', async () => {

@@ -31,6 +31,8 @@ export interface ActEditorProps {
   readonly userColor: string;
   readonly readOnly: boolean;
   readonly onProvider: (provider: WebsocketProvider) => void;
+  /** Told the Lexical editor once it exists (the page reads the act's text from it). */
+  readonly onEditor?: (editor: LexicalEditor | null) => void;
   /** Rendered in the right-hand column, under the outline (presence, status). */
   readonly aside?: React.ReactNode;
 }
@@ -39,7 +41,7 @@ export interface ActEditorProps {
  * The act editor: Lexical over Yjs through the stock CollaborationPlugin. The server seeds every document,
  * so the plugin never bootstraps content; the plugin's Yjs undo manager makes undo per user.
  */
-export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, aside }: ActEditorProps) {
+export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside }: ActEditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null);
   const [editor, setEditor] = useState<LexicalEditor | null>(null);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
@@ -55,10 +57,14 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
     },
     [session, onProvider],
   );
-  const onEditorRef = useCallback((value: LexicalEditor | null) => {
-    editorRef.current = value;
-    setEditor(value);
-  }, []);
+  const onEditorRef = useCallback(
+    (value: LexicalEditor | null) => {
+      editorRef.current = value;
+      setEditor(value);
+      onEditor?.(value);
+    },
+    [onEditor],
+  );
   const requestReference = useCallback(() => setPicking(true), []);
   // initialConfig is read once: an act that becomes read-only while open (adopted, issue 4) is switched here.
   useEffect(() => editor?.setEditable(!readOnly), [editor, readOnly]);

@@ -1,13 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
+import { createSaveTracker } from '../../../shared/sync/saveTracker';
 
-/** What the connection indicator shows. */
-export type ConnectionState = 'synced' | 'connecting' | 'offline';
+/** The socket as the provider reports it: synced with the server, connecting, or offline. */
+export type SocketState = 'synced' | 'connecting' | 'offline';
+
+/**
+ * What the connection badge says. Beyond the socket: `saving` while the server has not yet confirmed a change
+ * made here, `unsent` when changes made here will not reach the server (access ended, or the server refused
+ * them), and `closed` when access ended with nothing left unsent.
+ */
+export type ConnectionState = SocketState | 'saving' | 'unsent' | 'closed';
 
 /** Follows a provider's connection: synced with the server, connecting, or offline. */
-export function useConnectionState(provider: WebsocketProvider | null): ConnectionState {
-  const [state, setState] = useState<ConnectionState>('connecting');
+export function useConnectionState(provider: WebsocketProvider | null): SocketState {
+  const [state, setState] = useState<SocketState>('connecting');
   useEffect(() => {
     if (!provider) return;
     const update = () => setState(provider.wsconnected && provider.synced ? 'synced' : provider.wsconnected || provider.wsconnecting ? 'connecting' : 'offline');
@@ -28,6 +36,41 @@ export function useConnectionState(provider: WebsocketProvider | null): Connecti
     };
   }, [provider]);
   return state;
+}
+
+/** True while a change made in this window has not been confirmed by the server (see shared/sync/saveTracker.ts). */
+export function useUnconfirmedChanges(provider: WebsocketProvider | null): boolean {
+  const [unconfirmed, setUnconfirmed] = useState(false);
+  useEffect(() => {
+    if (!provider) return;
+    const tracker = createSaveTracker(provider);
+    const update = () => setUnconfirmed(tracker.unconfirmed);
+    const unsubscribe = tracker.subscribe(update);
+    update();
+    return () => {
+      unsubscribe();
+      tracker.destroy();
+    };
+  }, [provider]);
+  return unconfirmed;
+}
+
+/** What the act page knows besides the socket, for the badge. */
+export interface SaveFacts {
+  /** A change made here is not confirmed by the server yet. */
+  readonly unconfirmed: boolean;
+  /** The member's access ended while the act was open: nothing more reaches the server. */
+  readonly accessEnded: boolean;
+  /** The server refused this member's edits (permission denied). */
+  readonly refused: boolean;
+}
+
+/** The badge's state: never "saved" while a change made here is unconfirmed or can no longer be sent. */
+export function badgeState(socket: SocketState, facts: SaveFacts): ConnectionState {
+  if (facts.accessEnded) return facts.unconfirmed ? 'unsent' : 'closed';
+  if (facts.refused) return 'unsent';
+  if (socket === 'synced' && facts.unconfirmed) return 'saving';
+  return socket;
 }
 
 /** A small coloured badge with the connection state, in words. */

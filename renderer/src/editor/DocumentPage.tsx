@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { $getRoot, type LexicalEditor } from 'lexical';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { WebsocketProvider } from 'y-websocket';
@@ -7,7 +8,7 @@ import type { Member } from '../../../shared/api/members';
 import { apiFetch, ApiError } from '../connection/api';
 import { useSession } from '../connection/SessionContext';
 import { ActEditor } from './ActEditor';
-import { ConnectionIndicator, useConnectionState } from './ConnectionIndicator';
+import { badgeState, ConnectionIndicator, useConnectionState, useUnconfirmedChanges } from './ConnectionIndicator';
 import { PresenceList } from './PresenceList';
 import { ExportMenu } from './ExportMenu';
 import { useUserIdentity } from '../ui/userIdentity';
@@ -19,6 +20,8 @@ import { VersionsPanel } from '../workflow/VersionsPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { usePermissionDenied } from '../members/usePermissionDenied';
 import { DeniedBanner } from '../members/DeniedBanner';
+import { AccessEndedNotice } from '../members/AccessEndedNotice';
+import { useAccessEnded } from '../members/useAccessEnded';
 import { may } from '../../../shared/api/permissions';
 
 /** The page of one act: its title bar, the editor, and who is here. */
@@ -28,7 +31,8 @@ export function DocumentPage({ docId }: { docId: string }) {
   const identity = useUserIdentity();
   const [doc, setDoc] = useState<DocumentSummary | null>(null);
   const [me, setMe] = useState<Member | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The refusal is kept untranslated, so switching the interface language neither refetches nor loses the act.
+  const [error, setError] = useState<ApiError | null>(null);
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
   const connection = useConnectionState(provider);
   const onProvider = useCallback((p: WebsocketProvider) => setProvider(p), []);
@@ -37,6 +41,13 @@ export function DocumentPage({ docId }: { docId: string }) {
   const definition = useWorkflowDefinition(session);
   // The server refused an edit (a role changed while the act was open): show the act read-only (issue 7).
   const denied = usePermissionDenied(provider);
+  // The member's access ended while the act is open: read-only, and say whether the last changes reached the
+  // server (issue 11, point 6). The badge says "saved" only for changes the server confirmed.
+  const accessEnded = useAccessEnded(session, provider);
+  const unconfirmed = useUnconfirmedChanges(provider);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const onEditor = useCallback((editor: LexicalEditor | null) => void (editorRef.current = editor), []);
+  const actText = useCallback(() => editorRef.current?.getEditorState().read(() => $getRoot().getTextContent()) ?? '', []);
 
   useEffect(() => {
     let cancelled = false;
@@ -52,17 +63,24 @@ export function DocumentPage({ docId }: { docId: string }) {
         // Offline: open the act from what this computer remembers, so work goes on without a connection.
         const remembered = localStorage.getItem(`sajaro.doc.${docId}`);
         if (e instanceof ApiError && e.code === 'network' && remembered) setDoc(JSON.parse(remembered) as DocumentSummary);
-        else setError(e instanceof ApiError && e.status === 404 ? t('editor.notFound') : e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('errors.generic', { message: (e as Error).message }));
+        else setError(e instanceof ApiError ? e : new ApiError(0, 'error', (e as Error).message));
       });
     return () => {
       cancelled = true;
     };
-  }, [session, docId, t]);
+  }, [session, docId]);
 
-  if (error) return <div className="sj-error" role="alert">{error} <Link href="/">{t('editor.back')}</Link></div>;
+  if (error) {
+    const message = error.status === 404 ? t('editor.notFound') : error.status === 401 ? t('editor.accessEnded') : error.code === 'network' ? t('errors.network') : t('errors.generic', { message: error.message });
+    return (
+      <div className="sj-error" role="alert">
+        {message} <Link href="/">{t('editor.back')}</Link>
+      </div>
+    );
+  }
   if (!doc || !identity.name) return <div className="sj-loading">{t('editor.loading')}</div>;
   const roleReadOnly = me !== null && !may(me.role, 'editText');
-  const readOnly = roleReadOnly || workflow.locked || denied !== null;
+  const readOnly = roleReadOnly || workflow.locked || denied !== null || accessEnded !== null;
 
   return (
     <div className="sj-document">
@@ -74,10 +92,11 @@ export function DocumentPage({ docId }: { docId: string }) {
         <span className="sj-doc-lang">{doc.language === 'ka' ? 'ქართული' : 'English'}</span>
         {readOnly ? <span className="sj-badge">{t('editor.readOnly')}</span> : null}
         <ExportMenu session={session} docId={docId} />
-        <ConnectionIndicator state={connection} />
+        <ConnectionIndicator state={badgeState(connection, { unconfirmed, accessEnded: accessEnded !== null, refused: denied !== null })} />
       </header>
       {workflow.stages ? <LockBanner stages={workflow.stages} definition={definition} /> : null}
-      {denied !== null && !workflow.locked ? <DeniedBanner session={session} docId={docId} reason={denied} /> : null}
+      {accessEnded ? <AccessEndedNotice ended={accessEnded} unsent={unconfirmed} actText={actText} /> : null}
+      {denied !== null && !workflow.locked && !accessEnded ? <DeniedBanner session={session} docId={docId} reason={denied} /> : null}
       <ActEditor
         key={docId}
         session={session}
@@ -87,12 +106,13 @@ export function DocumentPage({ docId }: { docId: string }) {
         userColor={identity.color}
         readOnly={readOnly}
         onProvider={onProvider}
+        onEditor={onEditor}
         aside={
           <>
             <StagePanel session={session} docId={docId} stages={workflow.stages} definition={definition} onMoved={workflow.update} />
-            <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly} />
+            <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly && !accessEnded} />
             <PresenceList provider={provider} />
-            <ReviewPanel session={session} docId={docId} language={doc.language} me={me} userName={identity.name} stage={workflow.stages?.current} provider={provider} />
+            <ReviewPanel session={session} docId={docId} language={doc.language} me={accessEnded ? null : me} userName={identity.name} stage={workflow.stages?.current} provider={provider} />
           </>
         }
       />

@@ -39,5 +39,14 @@ export const membersStringsEn = {
     failed: 'The server refused: {{message}}',
     deniedBanner: 'Your role may not change this act, so your changes were not saved ({{reason}}).',
     reload: 'Reload the act from the server',
+    accessEnded: {
+      title: 'Your access to this workspace has ended',
+      explain: 'A coordinator ended your access at {{time}}, while this act was open. You can still read the act, but you can no longer change it.',
+      unsent: 'Your last changes were not saved to the server. They are kept only on this computer, in this browser: copy the text now if you need it, and tell your coordinator.',
+      allSaved: 'Everything you wrote before that is saved on the server.',
+      copy: 'Copy the text of the act',
+      copied: 'Copied',
+      copyFailed: 'Could not copy: select the text of the act and copy it by hand (Ctrl+A, Ctrl+C).',
+    },
   },
 } as const;
