@@ -12,6 +12,7 @@ import { createCompactionScheduler } from './store/compactionScheduler';
 import { createDocumentService, type DocumentService } from './services/documentService';
 import { createTemplateLibrary, type TemplateLibrary } from './templates/templateLibrary';
 import { SyncServer } from './sync/syncServer';
+import { createAccessLimits, type AccessLimits } from './auth/authLimiter';
 import { canEditText } from './auth/permissions';
 import { createWorkspaceEvents, type WorkspaceEvents } from './events/workspaceEvents';
 import { createVersionService, type VersionService } from './versions/versionService';
@@ -29,6 +30,8 @@ export interface Workspace {
   readonly documents: DocumentService;
   readonly templates: TemplateLibrary;
   readonly sync: SyncServer;
+  /** Rejected tokens per address, API requests and sync connections per member (issue 11). */
+  readonly limits: AccessLimits;
   readonly ownerToken: string;
   readonly log: (line: string) => void;
   /** Stages, transitions and the text lock of adopted acts (issue 4). */
@@ -94,6 +97,13 @@ export function openWorkspace(options: ServerOptions): Workspace {
     apply();
   });
 
+  const limits = createAccessLimits({
+    failedAuthPerMinute: options.failedAuthPerMinute ?? SERVER_DEFAULTS.failedAuthPerMinute,
+    apiRequestsPerMinute: options.apiRequestsPerMinute ?? SERVER_DEFAULTS.apiRequestsPerMinute,
+    syncConnectionsPerMinute: options.syncConnectionsPerMinute ?? SERVER_DEFAULTS.syncConnectionsPerMinute,
+    maxTrackedKeys: SERVER_DEFAULTS.limiterTrackedKeys,
+    log,
+  });
   const compaction = createCompactionScheduler(store, SERVER_DEFAULTS.compactAfterUpdates, log);
   sync = new SyncServer(
     {
@@ -112,7 +122,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     },
     {
       maxMessageBytes: options.maxSyncMessageBytes ?? SERVER_DEFAULTS.maxSyncMessageBytes,
-      connectionsPerMinute: options.syncConnectionsPerMinute ?? SERVER_DEFAULTS.syncConnectionsPerMinute,
+      limits,
     },
   );
 
@@ -125,6 +135,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     documents,
     templates,
     sync,
+    limits,
     ownerToken,
     log,
     workflow,
