@@ -47,6 +47,8 @@ export interface ServerOptions {
   readonly syncConnectionsPerMinute?: number;
   readonly apiRequestsPerMinute?: number;
   readonly failedAuthPerMinute?: number;
+  /** Keys each limiter table tracks before the overflow bucket; for tests of the bound. */
+  readonly limiterTrackedKeys?: number;
   readonly maxSyncMessageBytes?: number;
   /** Extra origins allowed by CORS, e.g. the desktop app's own origin. */
   readonly allowedOrigins?: readonly string[];

@@ -101,7 +101,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     failedAuthPerMinute: options.failedAuthPerMinute ?? SERVER_DEFAULTS.failedAuthPerMinute,
     apiRequestsPerMinute: options.apiRequestsPerMinute ?? SERVER_DEFAULTS.apiRequestsPerMinute,
     syncConnectionsPerMinute: options.syncConnectionsPerMinute ?? SERVER_DEFAULTS.syncConnectionsPerMinute,
-    maxTrackedKeys: SERVER_DEFAULTS.limiterTrackedKeys,
+    maxTrackedKeys: options.limiterTrackedKeys ?? SERVER_DEFAULTS.limiterTrackedKeys,
     log,
   });
   const compaction = createCompactionScheduler(store, SERVER_DEFAULTS.compactAfterUpdates, log);
