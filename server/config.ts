@@ -13,10 +13,20 @@ export const SERVER_DEFAULTS = {
   requestTimeoutMs: 180_000,
   /** The largest JSON body an API request may carry. */
   maxBodyBytes: 1024 * 1024,
-  /** WebSocket connection attempts allowed per address per minute. */
-  syncConnectionsPerMinute: 30,
-  /** API requests allowed per address per minute. */
+  /**
+   * Sync connection attempts allowed per member per minute. Per member, not per address: an office shares
+   * one address (issue 11). A member with a few acts open on a flapping link reconnects every few seconds.
+   */
+  syncConnectionsPerMinute: 60,
+  /** Authenticated API requests allowed per member per minute. */
   apiRequestsPerMinute: 1200,
+  /**
+   * Rejected tokens (missing or invalid, API and sync together) per address per minute; beyond it bad tokens
+   * from that address get 429, while valid ones still get in (server/auth/authLimiter.ts says why).
+   */
+  failedAuthPerMinute: 20,
+  /** Addresses and members each limiter table tracks; more share one overflow bucket (rateWindows.ts). */
+  limiterTrackedKeys: 10_000,
   /** Database file name inside the data folder. */
   databaseFile: 'workspace.sqlite',
   ownerTokenFile: 'owner.token',
@@ -36,6 +46,9 @@ export interface ServerOptions {
   readonly templatesDir?: string;
   readonly syncConnectionsPerMinute?: number;
   readonly apiRequestsPerMinute?: number;
+  readonly failedAuthPerMinute?: number;
+  /** Keys each limiter table tracks before the overflow bucket; for tests of the bound. */
+  readonly limiterTrackedKeys?: number;
   readonly maxSyncMessageBytes?: number;
   /** Extra origins allowed by CORS, e.g. the desktop app's own origin. */
   readonly allowedOrigins?: readonly string[];

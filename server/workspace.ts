@@ -13,6 +13,7 @@ import { createCompactionScheduler } from './store/compactionScheduler';
 import { createDocumentService, type DocumentService } from './services/documentService';
 import { createTemplateLibrary, type TemplateLibrary } from './templates/templateLibrary';
 import { SyncServer } from './sync/syncServer';
+import { createAccessLimits, type AccessLimits } from './auth/authLimiter';
 import { canEditText } from './auth/permissions';
 import { createWorkspaceEvents, type WorkspaceEvents } from './events/workspaceEvents';
 import { createVersionService, type VersionService } from './versions/versionService';
@@ -30,6 +31,8 @@ export interface Workspace {
   readonly documents: DocumentService;
   readonly templates: TemplateLibrary;
   readonly sync: SyncServer;
+  /** Rejected tokens per address, API requests and sync connections per member (issue 11). */
+  readonly limits: AccessLimits;
   /**
    * The token in owner.token: the owner's coordinator link, unless a coordinator revoked the owner member
    * (then `owner.status` is 'revoked' and this token stays refused until `serve --new-owner-token`).
@@ -117,6 +120,13 @@ export function openWorkspace(options: ServerOptions): Workspace {
     apply();
   });
 
+  const limits = createAccessLimits({
+    failedAuthPerMinute: options.failedAuthPerMinute ?? SERVER_DEFAULTS.failedAuthPerMinute,
+    apiRequestsPerMinute: options.apiRequestsPerMinute ?? SERVER_DEFAULTS.apiRequestsPerMinute,
+    syncConnectionsPerMinute: options.syncConnectionsPerMinute ?? SERVER_DEFAULTS.syncConnectionsPerMinute,
+    maxTrackedKeys: options.limiterTrackedKeys ?? SERVER_DEFAULTS.limiterTrackedKeys,
+    log,
+  });
   const compaction = createCompactionScheduler(store, SERVER_DEFAULTS.compactAfterUpdates, log);
   sync = new SyncServer(
     {
@@ -135,7 +145,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     },
     {
       maxMessageBytes: options.maxSyncMessageBytes ?? SERVER_DEFAULTS.maxSyncMessageBytes,
-      connectionsPerMinute: options.syncConnectionsPerMinute ?? SERVER_DEFAULTS.syncConnectionsPerMinute,
+      limits,
     },
   );
 
@@ -148,6 +158,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     documents,
     templates,
     sync,
+    limits,
     ownerToken: owner.token,
     owner,
     memberStreams,

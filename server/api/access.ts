@@ -4,6 +4,7 @@ import type { Member } from '../../shared/api/members';
 import { invariant } from '../../shared/parsed';
 import { may, PERMISSIONS, type Permission } from '../auth/permissions';
 import type { MemberRegistry } from '../auth/members';
+import type { AccessLimits, LimitRefusal } from '../auth/authLimiter';
 
 /**
  * Who may call a route, declared in the route's own options (`{ config: { access } }`):
@@ -64,9 +65,10 @@ export function publicFilesContext(app: FastifyInstance): void {
 /**
  * The onRequest hook that enforces each matched route's declaration: 401 without a valid token, 403 without
  * the permission. A request that matched no route gets no authentication work at all; the not-found handler
- * answers it.
+ * answers it. With `limits`, a rejected token counts against the caller's address and an authenticated
+ * request against its member (429 beyond either; authLimiter.ts).
  */
-export function accessHook(members: MemberRegistry) {
+export function accessHook(members: MemberRegistry, limits?: AccessLimits) {
   return async (request: FastifyRequest, reply: import('fastify').FastifyReply) => {
     // No route matched: the not-found handler answers (404 JSON, or the web app's page), with no act data.
     if (request.is404) return;
@@ -76,12 +78,20 @@ export function accessHook(members: MemberRegistry) {
     if (access === 'public') return;
     request.member = members.authenticate(requestToken(request));
     if (!request.member) {
+      const limited = limits?.tokenRejected(request.ip);
+      if (limited) return sendRefusal(reply, limited);
       return reply.code(401).send(apiError('unauthorized', 'Missing or invalid token: expected the header Authorization: Bearer <token>'));
     }
+    const over = limits?.apiRequest(request.member.id);
+    if (over) return sendRefusal(reply, over);
     if (access !== 'member' && !may(request.member.role, access)) {
       return reply.code(403).send(apiError('forbidden', `Your role '${request.member.role}' lacks the permission '${access}'`));
     }
   };
+}
+
+function sendRefusal(reply: import('fastify').FastifyReply, refusal: LimitRefusal) {
+  return reply.code(refusal.status).header('Retry-After', String(refusal.retryAfterSeconds)).send(refusal.body);
 }
 
 /** The token a request carries: the bearer header, or `?token=` on routes that declare `tokenInQuery`. */

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import rateLimit from '@fastify/rate-limit';
 import { apiError } from '../../shared/api/errors';
 import { SERVER_DEFAULTS, type ServerOptions } from '../config';
 import type { Workspace } from '../workspace';
@@ -37,12 +36,6 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   });
   app.decorateRequest('member', null);
 
-  await app.register(rateLimit, {
-    max: options.apiRequestsPerMinute ?? SERVER_DEFAULTS.apiRequestsPerMinute,
-    timeWindow: 60_000,
-    errorResponseBuilder: (_req, context) => ({ statusCode: 429, ...apiError('rate_limited', `Too many requests: at most ${context.max} a minute from one address`) }),
-  });
-
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
     if (origin && (options.allowedOrigins ?? []).includes(origin)) {
@@ -50,7 +43,9 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
     }
   });
   requireAccessDeclarations(app);
-  app.addHook('onRequest', accessHook(workspace.members));
+  // Limits count after authentication, per member, and rejected tokens per address (authLimiter.ts):
+  // @fastify/rate-limit keyed every request by address, which an office behind one address shares.
+  app.addHook('onRequest', accessHook(workspace.members, workspace.limits));
 
   app.options('/api/*', { config: { access: 'public' } }, async (request, reply) => {
     return reply
@@ -63,7 +58,6 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.code(413).send(apiError('payload_too_large', `Request body too large: at most ${SERVER_DEFAULTS.maxBodyBytes} bytes`));
-    if (status === 429) return reply.code(429).send(error);
     if (status >= 400 && status < 500) return reply.code(status).send(apiError('bad_request', `Bad request: ${error.message}`));
     workspace.log(`[api] ${request.method} ${request.url} failed: ${error.message}`);
     return reply.code(500).send(apiError('internal', 'The server could not complete this request; nothing was changed'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../shared/canonicalJson';
-import { appendAudit, GENESIS_HASH, listAudit, verifyAuditChain, type AuditEntryInput } from './auditLog';
+import { appendAudit, GENESIS_HASH, listAudit, listAuditAfter, verifyAuditChain, type AuditEntryInput } from './auditLog';
 import { AUDIT_SCHEMA_SQL } from './auditSchema';
 
 let db: Database.Database;
@@ -109,6 +109,23 @@ describe('appending', () => {
     expect(listAudit(db).map((e) => e.seq)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1]);
     expect(listAudit(db, { docId: 'doc-e-petition' }).map((e) => e.seq)).toEqual([9, 6, 3]);
     expect(listAudit(db, { limit: 2, before: 5 }).map((e) => e.seq)).toEqual([4, 3]);
+  });
+
+  test('entries after a seq are listed oldest first, by document, and page on without gaps', () => {
+    fill(9);
+    expect(listAuditAfter(db).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(listAuditAfter(db, { after: 6 }).map((e) => e.seq)).toEqual([7, 8, 9]);
+    expect(listAuditAfter(db, { docId: 'doc-e-petition', after: 3 }).map((e) => e.seq)).toEqual([6, 9]);
+    const pages: number[][] = [];
+    for (let after = 0; ; ) {
+      const page = listAuditAfter(db, { after, limit: 4 }).map((e) => e.seq);
+      if (!page.length) break;
+      pages.push(page);
+      after = page.at(-1)!;
+    }
+    expect(pages).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9]]);
+    expect(listAuditAfter(db, { limit: 0 }).map((e) => e.seq)).toEqual([1]);
+    expect(listAuditAfter(db, { limit: Number.NaN })).toHaveLength(9);
   });
 });
 

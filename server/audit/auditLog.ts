@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '../../shared/api/audit';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { invariant } from '../../shared/parsed';
 
@@ -56,8 +57,9 @@ interface AuditRow {
 }
 
 const COLUMNS = 'seq, at, actor, action, doc_id, payload, prev_hash, hash';
-const DEFAULT_LIST_LIMIT = 100;
-const MAX_LIST_LIMIT = 1000;
+// One name for the page size: the API's query schema uses the same bounds.
+const DEFAULT_LIST_LIMIT = AUDIT_PAGE_DEFAULT;
+const MAX_LIST_LIMIT = AUDIT_PAGE_MAX;
 
 /**
  * Appends an entry to the audit log and returns it. Call it inside the transaction of the action it
@@ -119,19 +121,39 @@ export function listAudit(
   }
   const sql = `SELECT ${COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
   const rows = db.prepare(sql).all(...params, limit) as AuditRow[];
-  return rows.map((row) => {
-    const payload = parseJson(row.payload);
-    return {
-      seq: row.seq,
-      at: row.at,
-      actor: row.actor,
-      action: row.action,
-      docId: row.doc_id,
-      payload: payload === undefined ? row.payload : payload,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    };
-  });
+  return rows.map(toEntry);
+}
+
+/** A stored row as an entry; a payload that is not JSON (a tampered row) is shown as the text it holds. */
+function toEntry(row: AuditRow): AuditEntry {
+  const payload = parseJson(row.payload);
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    docId: row.doc_id,
+    payload: payload === undefined ? row.payload : payload,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * Lists audit entries oldest first, of one document or of the whole workspace: those after the entry
+ * `after` (seq), at most `limit` (default 100, at most 1000). Reading on from the last seq a reader got
+ * never skips or repeats an entry, since entries are only ever appended.
+ */
+export function listAuditAfter(
+  db: Database.Database,
+  options: { readonly docId?: string; readonly after?: number; readonly limit?: number } = {},
+): AuditEntry[] {
+  const requested = options.limit !== undefined && Number.isFinite(options.limit) ? Math.floor(options.limit) : DEFAULT_LIST_LIMIT;
+  const limit = Math.min(MAX_LIST_LIMIT, Math.max(1, requested));
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM audit_log WHERE seq > ? ${options.docId !== undefined ? 'AND doc_id = ?' : ''} ORDER BY seq LIMIT ?`)
+    .all(...[options.after ?? 0, ...(options.docId !== undefined ? [options.docId] : []), limit]) as AuditRow[];
+  return rows.map(toEntry);
 }
 
 /**

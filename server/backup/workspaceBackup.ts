@@ -3,7 +3,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import { dirname, join, relative, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import { SERVER_DEFAULTS } from '../config';
-import { MIGRATIONS } from '../db/migrations';
+import { migrate, MIGRATIONS } from '../db/migrations';
+import { recordRestore } from './restoreRecord';
 import { describeHolder, lockWorkspace, workspaceLockHolder } from '../workspaceLock';
 
 /**
@@ -94,11 +95,12 @@ export async function createBackup(dataDir: string, outFile: string, nativeBindi
  * old workspace is removed first, so SQLite cannot replay it onto the restored file.
  */
 export function restoreBackup(backupFile: string, dataDir: string, options: RestoreOptions = {}): BackupSummary {
-  readBackup(backupFile, options.nativeBinding);
+  const meta = readBackup(backupFile, options.nativeBinding);
   const holder = workspaceLockHolder(dataDir);
   if (holder) throw new BackupProblem(`The workspace '${dataDir}' is in use by ${describeHolder(holder)}: stop it, then restore`);
   const target = join(dataDir, DB);
-  if (existsSync(target) && !options.force) {
+  const replacing = existsSync(target);
+  if (replacing && !options.force) {
     throw new BackupProblem(`'${dataDir}' already holds a workspace: add --force to replace it with the backup (its current contents are lost)`);
   }
 
@@ -115,7 +117,13 @@ export function restoreBackup(backupFile: string, dataDir: string, options: Rest
       const bad = files.find((f) => !isWorkspaceFilePath(f.path));
       if (bad) throw new BackupProblem(`'${backupFile}' holds a file outside the workspace ('${bad.path.slice(0, 80)}'): refusing to restore it`);
       documents = (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
-      db.exec('DROP TABLE sajaro_backup; DROP TABLE sajaro_backup_files;');
+      // The schema the server would bring it to on opening, so that the restored workspace's own audit log
+      // can record the restore (issue 11), in the transaction that makes the copy a workspace.
+      migrate(db);
+      db.transaction(() => {
+        db.exec('DROP TABLE sajaro_backup; DROP TABLE sajaro_backup_files;');
+        recordRestore(db, { backupFile, meta, documents, files: files.length, replacedExisting: replacing });
+      })();
     } finally {
       db.close();
     }

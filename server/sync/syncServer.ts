@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Member } from '../../shared/api/members';
 import { parseSyncTarget } from './syncTarget';
 import { DocRoom, type RoomHost, type SyncConnection } from './docRoom';
-import { createRateLimiter } from './rateLimiter';
+import type { AccessLimits } from '../auth/authLimiter';
 
 /** What the sync endpoint needs from the workspace. */
 export interface SyncHost extends RoomHost {
@@ -18,14 +18,15 @@ export interface SyncHost extends RoomHost {
 /** The sync endpoint's settings. */
 export interface SyncOptions {
   readonly maxMessageBytes: number;
-  readonly connectionsPerMinute: number;
+  /** Rejected tokens per address and connection attempts per member, shared with the API (authLimiter.ts). */
+  readonly limits: AccessLimits;
 }
 
 /** The sync endpoint `GET /sync/<docId>?token=…`, speaking the y-websocket protocol. */
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, DocRoom>();
-  private readonly allowConnection: (key: string) => boolean;
+  private readonly limits: AccessLimits;
   private readonly maxMessageBytes: number;
 
   constructor(
@@ -35,7 +36,7 @@ export class SyncServer {
     // ws closes a connection whose message exceeds maxPayload (close code 1009).
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.maxMessageBytes = options.maxMessageBytes;
-    this.allowConnection = createRateLimiter(options.connectionsPerMinute);
+    this.limits = options.limits;
   }
 
   /**
@@ -59,10 +60,11 @@ export class SyncServer {
     if (!request.headers.host) return rejectUpgrade(socket, 400, 'bad_request', 'Missing Host header: expected an HTTP/1.1 request with Host');
     const target = parseSyncTarget(request.url ?? '');
     if (!target.ok) return rejectUpgrade(socket, target.error.status, target.error.code, target.error.message);
-    if (!this.allowConnection(request.socket.remoteAddress ?? 'unknown')) {
-      return rejectUpgrade(socket, 429, 'rate_limited', 'Too many connection attempts from this address: wait a minute');
-    }
     const member = this.host.authenticate(target.value.token);
+    // A rejected token counts against the address; a member's attempts against the member, since an office
+    // shares one address (issue 11).
+    const limited = member ? this.limits.syncConnection(member.id) : this.limits.tokenRejected(request.socket.remoteAddress ?? 'unknown');
+    if (limited) return rejectUpgrade(socket, 429, 'rate_limited', limited.body.error.message, limited.retryAfterSeconds);
     if (!member) return rejectUpgrade(socket, 401, 'unauthorized', 'Missing or invalid token: expected ?token=<member token>');
     const { docId } = target.value;
     if (!this.host.documentExists(docId)) return rejectUpgrade(socket, 404, 'not_found', `Unknown document '${docId}'`);
@@ -144,9 +146,9 @@ export class SyncServer {
   }
 }
 
-function rejectUpgrade(socket: Duplex, status: number, code: string, message: string): void {
+function rejectUpgrade(socket: Duplex, status: number, code: string, message: string, retryAfterSeconds?: number): void {
   const body = JSON.stringify({ error: { code, message } });
   const reason = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error' }[status] ?? 'Error';
   if (socket.destroyed) return;
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${retryAfterSeconds ? `Retry-After: ${retryAfterSeconds}\r\n` : ''}Connection: close\r\n\r\n${body}`);
 }

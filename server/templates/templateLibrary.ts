@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Template } from '../../shared/templates/templateFormat';
@@ -13,6 +14,24 @@ export interface TemplateLibrary {
   get(id: string): Template | null;
   /** Saves a template into the workspace's folder. */
   save(template: Template): void;
+  /**
+   * Writes a template beside its place in the workspace's folder, not yet listed: `commit` moves it into
+   * place with one rename, so a caller can do that inside the transaction that records it (issue 11).
+   */
+  stage(template: Template): StagedTemplate;
+}
+
+/** A template file written but not yet in place; see {@link TemplateLibrary.stage}. */
+export interface StagedTemplate {
+  /** Where it goes, relative to the workspace's templates folder. */
+  readonly fileName: string;
+  /** SHA-256 hex of the file's bytes, for the audit entry: a later edit of the file on disk shows. */
+  readonly sha256: string;
+  readonly bytes: number;
+  /** Moves the file into place; from then on the library lists it. */
+  commit(): void;
+  /** Removes what was written: the staged file, or the placed one if commit ran. */
+  discard(): void;
 }
 
 /** A library reading YAML files from folders on each call, so an edited file shows up without a restart. */
@@ -38,7 +57,7 @@ export function createTemplateLibrary(shippedDir: string | undefined, workspaceD
     return { templates, errors };
   };
 
-  return {
+  const library: TemplateLibrary = {
     list() {
       const { templates, errors } = load();
       return {
@@ -57,11 +76,31 @@ export function createTemplateLibrary(shippedDir: string | undefined, workspaceD
       return load().templates.get(id) ?? null;
     },
     save(template) {
+      library.stage(template).commit();
+    },
+    stage(template) {
       mkdirSync(workspaceDir, { recursive: true });
-      const file = join(workspaceDir, `${template.id}.yaml`);
-      // Write then rename, so a crash never leaves a half-written template.
-      writeFileSync(`${file}.tmp`, stringify(template, { lineWidth: 0 }), 'utf8');
-      renameSync(`${file}.tmp`, file);
+      const fileName = `${template.id}.yaml`;
+      const file = join(workspaceDir, fileName);
+      // Write then rename, so a crash never leaves a half-written template; the staged name is not .yaml, so
+      // the library never lists it.
+      const staged = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+      const data = Buffer.from(stringify(template, { lineWidth: 0 }), 'utf8');
+      writeFileSync(staged, data);
+      let committed = false;
+      return {
+        fileName,
+        sha256: createHash('sha256').update(data).digest('hex'),
+        bytes: data.length,
+        commit() {
+          renameSync(staged, file);
+          committed = true;
+        },
+        discard() {
+          rmSync(committed ? file : staged, { force: true });
+        },
+      };
     },
   };
+  return library;
 }

@@ -76,7 +76,7 @@ export function createWorkflowService(db: Database, store: WorkflowStore, versio
       }
       withFullSync(db, () => {
         store.saveDefinition(parsed.value, actor, now.toISOString());
-        appendAudit(db, { at: now.toISOString(), actor: actor.id, action: 'workflow.defined', payload: parsed.value });
+        appendAudit(db, { at: now.toISOString(), actor: actor.id, action: 'workflow.definition_changed', payload: { by: actor.name, definition: parsed.value } });
       });
       locks.clear();
       return parsed;

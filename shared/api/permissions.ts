@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   createDocument: ['coordinator', 'drafter'],
   manageTemplates: ['coordinator', 'drafter'],
   read: ['coordinator', 'drafter', 'reviewer', 'observer'],
+  /** The audit trail names who decided what, with the payloads: for coordinators (issue 11). */
+  readAudit: ['coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission name. */

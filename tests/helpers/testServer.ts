@@ -27,6 +27,8 @@ export async function startTestServer(dataDir: string, options: Partial<ServerOp
     templatesDir: join(ROOT, 'templates'),
     syncConnectionsPerMinute: 10_000,
     apiRequestsPerMinute: 100_000,
+    // Tests send many bad tokens on purpose; tests/integration/limits.test.ts runs with the real defaults.
+    failedAuthPerMinute: 100_000,
     log: (line) => logs.push(line),
     ...options,
   });

@@ -5,7 +5,7 @@ import { api, startTestServer, waitFor } from '../helpers/testServer';
 
 /**
  * Issue 7, bad input over HTTP: oversized bodies get 413 and malformed ones 400 naming what was wrong, and
- * neither changes anything; unknown routes are 404 JSON; connection attempts are rate-limited per address.
+ * neither changes anything; unknown routes are 404 JSON; connection attempts are rate-limited per member.
  */
 
 const cleanup = cleanupAfterEach();
@@ -159,25 +159,25 @@ function attempt(
 }
 
 describe('connection limits', () => {
-  test('sync connection attempts are limited per address: the next one gets 429 JSON, other addresses go on', async () => {
+  test('sync connection attempts are limited per member: the next one gets 429 JSON, other members of the same address go on', async () => {
     const { server, token, docId } = await setup({ syncConnectionsPerMinute: 3 });
+    const nino = (await api(server, token, 'POST', '/api/members', { name: 'Nino B', role: 'drafter' })).body.token as string;
     const path = `/sync/${docId}?token=${token}`;
     expect((await attempt(server, path)).status).toBe(101);
-    // Failed attempts count as well: guessing tokens costs the guesser.
+    // A rejected token counts against the address (limits.test.ts), not against a member.
     expect((await attempt(server, `/sync/${docId}?token=guess`)).status).toBe(401);
+    expect((await attempt(server, path)).status).toBe(101);
     expect((await attempt(server, path)).status).toBe(101);
     const refused = await attempt(server, path);
     expect(refused.status).toBe(429);
-    expect(JSON.parse(refused.body)).toEqual({
-      error: {
-        code: 'rate_limited',
-        message: 'Too many connection attempts from this address: wait a minute',
-      },
+    expect(JSON.parse(refused.body).error).toEqual({
+      code: 'rate_limited',
+      message: expect.stringMatching(/^Too many sync connection attempts: at most 3 a minute per member; try again in \d+ s$/),
     });
-    expect((await attempt(server, path, '127.0.0.2')).status).toBe(101);
+    expect((await attempt(server, `/sync/${docId}?token=${nino}`)).status).toBe(101);
   });
 
-  test('API requests are limited per address with 429 JSON', async () => {
+  test('API requests are limited per member with 429 JSON', async () => {
     const { server, token } = await setup({ apiRequestsPerMinute: 8 });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i += 1) statuses.push((await api(server, token, 'GET', '/api/me')).status);

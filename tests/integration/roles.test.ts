@@ -346,6 +346,13 @@ const ROUTES: readonly RouteCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/audit',
+    rule: { permission: 'readAudit' },
+    ok: 200,
+    request: () => ({ path: '/api/audit?limit=5' }),
+  },
+  {
+    method: 'GET',
     route: '/api/events',
     rule: read,
     ok: 200,

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { SaveTemplateRequest } from '../../../shared/api/documents';
 import { apiError, formatIssues } from '../../../shared/api/errors';
 import { templateFromModel } from '../../../shared/templates/templateFromModel';
+import { saveTemplateRecorded } from '../../templates/recordTemplate';
 import type { Workspace } from '../../workspace';
+import { memberOf } from '../access';
 
 /** The template routes: the library with its load errors, and saving a document as a template. */
 export function registerTemplateRoutes(app: FastifyInstance, workspace: Workspace): void {
@@ -18,7 +20,7 @@ export function registerTemplateRoutes(app: FastifyInstance, workspace: Workspac
     const model = workspace.documents.model(doc.id);
     if (!model) return reply.code(404).send(apiError('not_found', `Unknown document '${fromDocumentId}'`));
     const template = templateFromModel(model, id, typeof title === 'string' ? { ka: title, en: title } : title);
-    workspace.templates.save(template);
+    saveTemplateRecorded(workspace.db, workspace.templates, template, { fromDocumentId: doc.id, actor: memberOf(request) });
     const summary = workspace.templates.list().templates.find((t) => t.id === id);
     return reply.code(201).send(summary);
   });
