@@ -5,6 +5,7 @@ const row = (over: Partial<RecordRow>): RecordRow => ({
   index: 1,
   article: 'მუხლი 1',
   quote: 'ტექსტი',
+  proposal: '',
   comment: 'შენიშვნა',
   author: 'ნინო',
   date: '2026 წლის 15 სექტემბერი',
@@ -22,7 +23,7 @@ describe('the record as CSV', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('№,მუხლი,ციტირებული ტექსტი,შენიშვნა,ავტორი,თარიღი,შედეგი,დასაბუთება,პასუხები,საჯარო განხილვა');
+    expect(lines[0]).toBe('№,მუხლი,ციტირებული ტექსტი,შემოთავაზებული ტექსტი,შენიშვნა,ავტორი,თარიღი,შედეგი,დასაბუთება,პასუხები,საჯარო განხილვა');
     expect(text).toContain('"ის წერს: ""არა"", მაგრამ\nშემდეგ ხაზზე"');
     expect(text.endsWith(',დიახ\r\n')).toBe(true);
   });
