@@ -31,9 +31,6 @@ const SINGLE_PARTS = new Set(['issuingBody', 'actType', 'number', 'date', 'place
  * that brings the live document to the copy's state.
  */
 export interface ActEditSession {
-  readonly doc: Y.Doc;
-  /** The copy's text as it stands now. */
-  act(): ActText;
   /** Applies a suggestion; throws `EditRefused` when its quote no longer stands. */
   accept(change: SuggestedChange): AppliedChange;
   /** Reverts an accepted change; throws `EditRefused` when the accepted text was edited since. Returns where the quote stands again. */
@@ -86,18 +83,15 @@ function session(editor: LexicalEditor, doc: Y.Doc): ActEditSession {
       { discrete: true },
     );
     if (failure) throw failure;
-    if (!result) throw new EditRefused('The edit did not run');
+    if (!result) throw new EditRefused('the edit did not run');
     return (result as { value: R }).value;
   };
 
   return {
-    doc,
-    act: () => readActText(doc),
-
     accept(change) {
       const act = readActText(doc);
       const span = resolveSpan(doc, act, change.position, change.quote);
-      if (!span) throw new EditRefused('Its quote no longer stands in the text');
+      if (!span) throw new EditRefused('its quote no longer stands in the text');
       const block = act.blocks[span.from.top];
       const whole = act.segments[act.segmentAt([span.from.top])]?.text ?? '';
       if (change.text === '' && change.quote !== '' && change.quote === whole && !(block?.type === 'act-part' && SINGLE_PARTS.has(block.part))) {
@@ -114,13 +108,13 @@ function session(editor: LexicalEditor, doc: Y.Doc): ActEditSession {
       const act = readActText(doc);
       if (applied.kind === 'removed') {
         const top = resolveGap(doc, applied.gap);
-        if (top < 0 || top > act.blocks.length) throw new EditRefused('The place of the removed block is not known');
+        if (top < 0 || top > act.blocks.length) throw new EditRefused('the place of the removed block is not known');
         edit(() => $insertBlock(top, applied.block, quote));
         return quoteRef(readActText(doc), { top, offset: 0 }, quote);
       }
       const from = resolvePoint(doc, act, applied.from);
       const to = resolvePoint(doc, act, applied.to);
-      if (!from || !to || textBetweenPoints(act, from.point, to.point) !== applied.text) throw new EditRefused('The accepted text has been edited since');
+      if (!from || !to || textBetweenPoints(act, from.point, to.point) !== applied.text) throw new EditRefused('the accepted text has been edited since');
       const placed = edit(() => $replaceSpan(from.point, to.point, [quote]));
       return quoteRef(readActText(doc), placed.from, quote);
     },

@@ -38,7 +38,7 @@ export function $replaceSpan(from: BlockPoint, to: BlockPoint, lines: readonly s
   const blocks = $getRoot().getChildren();
   const first = textBlock(blocks[from.top], from.top);
   const last = textBlock(blocks[to.top], to.top);
-  if (from.top > to.top || (from.top === to.top && from.offset > to.offset)) throw new EditRefused('The span ends before it starts');
+  if (from.top > to.top || (from.top === to.top && from.offset > to.offset)) throw new EditRefused('the span ends before it starts');
   $splitAt(last, to.offset);
   $splitAt(first, from.offset);
   const startIndex = $indexAt(first, from.offset, 'start');
@@ -145,7 +145,7 @@ function $newBlockAfter(previous: ElementNode, spec: NewBlockSpec | null): Eleme
 /** A top-level block whose children are inline (text, references, line breaks), or a refusal. */
 function textBlock(node: LexicalNode | null | undefined, top: number): ElementNode {
   if (!$isElementNode(node) || node.getChildren().some((child) => $isElementNode(child) && !child.isInline())) {
-    throw new EditRefused(`Block ${top} is not a block of text`);
+    throw new EditRefused(`block ${top} is not a block of text`);
   }
   return node;
 }
@@ -162,7 +162,7 @@ function $splitAt(block: ElementNode, offset: number): void {
     }
     chars += length;
   }
-  if (offset > chars) throw new EditRefused(`Offset ${offset} lies beyond the block's ${chars} characters`);
+  if (offset > chars) throw new EditRefused(`offset ${offset} lies beyond the block's ${chars} characters`);
 }
 
 /**

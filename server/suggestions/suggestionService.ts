@@ -173,21 +173,25 @@ export function createSuggestionService(db: Database, workspace: () => Workspace
     },
 
     accept(docId, selection, reason, actor) {
-      // Place first: the batch goes in document order, and a stale one is named before anything is edited.
-      const chosen = placedNow(docId, (_at, placed) => {
-        const all = store.list(docId);
-        const picked =
+      if ('ids' in selection) {
+        const unknown = selection.ids.find((id) => !store.get(docId, id));
+        if (unknown) return notFound(docId, unknown);
+      }
+      // Placed first: the batch goes in document order, and a stale one is named before anything is edited.
+      const batch = placedNow(docId, (_at, placed) => {
+        const wanted =
           'ids' in selection
-            ? [...new Set(selection.ids)].map((id) => all.find((s) => s.id === id) ?? id)
-            : all.filter((s) => s.status === 'open' && s.author.id === selection.authorId && placed.get(s.id)?.articleKey === selection.articleKey);
-        return picked.map((s) => (typeof s === 'string' ? s : { s, p: placed.get(s.id)! }));
+            ? (s: StoredSuggestion) => selection.ids.includes(s.id)
+            : (s: StoredSuggestion) => s.status === 'open' && s.author.id === selection.authorId && placed.get(s.id)?.articleKey === selection.articleKey;
+        return store
+          .list(docId)
+          .filter(wanted)
+          .map((s) => ({ s, p: placed.get(s.id)! }))
+          .sort((a, b) => a.p.order - b.p.order);
       });
-      if (!chosen.length && 'authorId' in selection) {
+      if (!batch.length && 'authorId' in selection) {
         return refuse(404, 'not_found', `No open suggestions by member '${selection.authorId}' in article '${selection.articleKey}' of document '${docId}'`);
       }
-      const missing = chosen.find((c) => typeof c === 'string');
-      if (typeof missing === 'string') return notFound(docId, missing);
-      const batch = (chosen as { s: StoredSuggestion; p: SuggestionPlacement }[]).sort((a, b) => a.p.order - b.p.order);
       const decided = batch.find((c) => c.s.status !== 'open');
       if (decided) return refuse(409, 'already_decided', `Suggestion '${decided.s.id}' was already ${decided.s.status}: undo that decision first`);
       const stale = batch.find((c) => c.p.status === 'stale');

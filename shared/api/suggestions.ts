@@ -18,7 +18,8 @@ import { AnchorInput, type Person } from './review';
  *   `target.offset`, the character offset where the quote starts, may be given instead of `occurrence`.
  * - Empty `text` deletes the quote. A deletion of a block's whole text removes the block (a paragraph, an
  *   article heading, a preamble line), except the title, the header lines and the enacting formula, which
- *   are left empty.
+ *   are left empty. (An article heading removed, its paragraphs belong to the article before it, as in the
+ *   editor: to delete an article, suggest deleting each of its blocks.)
  * - An empty `quote` is an insertion at `target.offset` (required then: 0 … the block's length).
  * - `text` may hold several paragraphs, separated by '\n': the first continues the block at the quote, each
  *   further one is a new block after it, and the rest of the block after the quote moves to the end of the
