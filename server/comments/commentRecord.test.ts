@@ -43,9 +43,9 @@ describe('the record as CSV', () => {
   });
 
   test('neutralises hostile text in any column of the record, the header row left as it is', () => {
-    const bytes = recordCsv([row({ quote: '@cmd', comment: '=HYPERLINK("http://x","y")', author: '+ნინო', reason: '-1', replies: 'ა (1): =2' })], 'en');
+    const bytes = recordCsv([row({ quote: '@cmd', proposal: '=SUM(1)', comment: '=HYPERLINK("http://x","y")', author: '+ნინო', reason: '-1', replies: 'ა (1): =2' })], 'en');
     const [header, line] = new TextDecoder().decode(bytes).split('\r\n');
-    expect(header).toBe('No.,Article,Quoted text,Comment,Author,Date,Outcome,Reason,Replies,Public consultation');
-    expect(line).toBe(`1,მუხლი 1,'@cmd,"'=HYPERLINK(""http://x"",""y"")",'+ნინო,2026 წლის 15 სექტემბერი,გათვალისწინებულია,'-1,ა (1): =2,`);
+    expect(header).toBe('No.,Article,Quoted text,Proposed text,Comment,Author,Date,Outcome,Reason,Replies,Public consultation');
+    expect(line).toBe(`1,მუხლი 1,'@cmd,'=SUM(1),"'=HYPERLINK(""http://x"",""y"")",'+ნინო,2026 წლის 15 სექტემბერი,გათვალისწინებულია,'-1,ა (1): =2,`);
   });
 });
