@@ -18,6 +18,7 @@ import { registerAuditRoutes } from './routes/auditRoutes';
 import { registerEventsRoutes } from './routes/eventsRoutes';
 import { registerCommentRoutes } from './routes/commentRoutes';
 import { registerReviewRoutes } from './routes/reviewRoutes';
+import { registerSuggestionRoutes } from './routes/suggestionRoutes';
 import { SERVER_VERSION } from '../version';
 
 /**
@@ -75,6 +76,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerEventsRoutes(app, workspace);
   registerCommentRoutes(app, workspace);
   registerReviewRoutes(app, workspace);
+  registerSuggestionRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const indexHtml = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html')) ? readFileSync(join(rendererDir, 'index.html')) : null;

@@ -5,6 +5,7 @@ const row = (over: Partial<RecordRow>): RecordRow => ({
   index: 1,
   article: 'მუხლი 1',
   quote: 'ტექსტი',
+  proposal: '',
   comment: 'შენიშვნა',
   author: 'ნინო',
   date: '2026 წლის 15 სექტემბერი',
@@ -22,7 +23,7 @@ describe('the record as CSV', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('№,მუხლი,ციტირებული ტექსტი,შენიშვნა,ავტორი,თარიღი,შედეგი,დასაბუთება,პასუხები,საჯარო განხილვა');
+    expect(lines[0]).toBe('№,მუხლი,ციტირებული ტექსტი,შემოთავაზებული ტექსტი,შენიშვნა,ავტორი,თარიღი,შედეგი,დასაბუთება,პასუხები,საჯარო განხილვა');
     expect(text).toContain('"ის წერს: ""არა"", მაგრამ\nშემდეგ ხაზზე"');
     expect(text.endsWith(',დიახ\r\n')).toBe(true);
   });
@@ -42,9 +43,9 @@ describe('the record as CSV', () => {
   });
 
   test('neutralises hostile text in any column of the record, the header row left as it is', () => {
-    const bytes = recordCsv([row({ quote: '@cmd', comment: '=HYPERLINK("http://x","y")', author: '+ნინო', reason: '-1', replies: 'ა (1): =2' })], 'en');
+    const bytes = recordCsv([row({ quote: '@cmd', proposal: '=SUM(1)', comment: '=HYPERLINK("http://x","y")', author: '+ნინო', reason: '-1', replies: 'ა (1): =2' })], 'en');
     const [header, line] = new TextDecoder().decode(bytes).split('\r\n');
-    expect(header).toBe('No.,Article,Quoted text,Comment,Author,Date,Outcome,Reason,Replies,Public consultation');
-    expect(line).toBe(`1,მუხლი 1,'@cmd,"'=HYPERLINK(""http://x"",""y"")",'+ნინო,2026 წლის 15 სექტემბერი,გათვალისწინებულია,'-1,ა (1): =2,`);
+    expect(header).toBe('No.,Article,Quoted text,Proposed text,Comment,Author,Date,Outcome,Reason,Replies,Public consultation');
+    expect(line).toBe(`1,მუხლი 1,'@cmd,'=SUM(1),"'=HYPERLINK(""http://x"",""y"")",'+ნინო,2026 წლის 15 სექტემბერი,გათვალისწინებულია,'-1,ა (1): =2,`);
   });
 });

@@ -6,8 +6,8 @@ import { RECORD_WORDS, type RecordRow } from './commentRecord';
 const FONT = { ascii: 'Sylfaen', hAnsi: 'Sylfaen', cs: 'Sylfaen', eastAsia: 'Sylfaen' } as const;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER } as const;
-/** Relative widths of the ten columns: the quote, the comment, the reason and the replies get the room. */
-const WEIGHTS = [3, 8, 16, 18, 8, 8, 9, 14, 12, 4] as const;
+/** Relative widths of the eleven columns: the quote, the proposed text, the comment, the reason and the replies get the room. */
+const WEIGHTS = [3, 7, 14, 14, 14, 7, 7, 8, 12, 10, 4] as const;
 /** The text width of a landscape A4 page with 2 cm margins, in twips. */
 const TEXT_WIDTH = 16838 - 2 * 1134;
 /** Half-points: 9 pt in the table, 14 pt for the title. */
@@ -46,7 +46,7 @@ export async function recordDocx(rows: readonly RecordRow[], heading: RecordHead
     borders: BORDERS,
     rows: [
       row(words.columns, true),
-      ...rows.map((r) => row([String(r.index), r.article, r.quote, r.comment, r.author, r.date, r.outcome, r.reason, r.replies, r.publicConsultation ? yes : ''], false)),
+      ...rows.map((r) => row([String(r.index), r.article, r.quote, r.proposal, r.comment, r.author, r.date, r.outcome, r.reason, r.replies, r.publicConsultation ? yes : ''], false)),
     ],
   });
   const subtitle = `${heading.actTitle} — ${heading.versionName ? `${words.version}: ${heading.versionName}` : words.current}`;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AUDIT_SCHEMA_SQL } from '../audit/auditSchema';
 import { REVIEW_SCHEMA_SQL } from '../review/reviewSchema';
+import { SUGGESTION_SCHEMA_SQL } from '../suggestions/suggestionSchema';
 
 /**
  * The schema, as an ordered list of migrations. `PRAGMA user_version` holds how many have run, so each
@@ -82,6 +83,8 @@ export const MIGRATIONS: readonly string[] = [
      SELECT id, 'drafting', created_at, 'system', 'system' FROM documents;`,
   // Issue 5: comment threads anchored in the act's text, and lawyers' sign-off per article.
   REVIEW_SCHEMA_SQL,
+  // Issue 12: suggestions, their decisions and the history of each.
+  SUGGESTION_SCHEMA_SQL,
 ];
 
 /** Runs the migrations that have not run yet. */

@@ -1,5 +1,5 @@
-/** What changed in an act's review: its comment threads or its articles' sign-offs. */
-export type ReviewChange = 'comments' | 'reviews';
+/** What changed in an act's review: its comment threads, its articles' sign-offs or its suggestions (issue 12). */
+export type ReviewChange = 'comments' | 'reviews' | 'suggestions';
 
 /** A listener of one act's review changes. */
 export type ReviewListener = (change: ReviewChange) => void;

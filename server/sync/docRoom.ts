@@ -142,9 +142,28 @@ export class DocRoom {
     }
   }
 
-  /** Applies a change made by the server itself, stored and broadcast like a client's. */
-  applyServerUpdate(update: Uint8Array, origin: unknown): void {
-    this.host.persist(this.docId, update, () => Y.applyUpdate(this.doc, update, origin));
+  /**
+   * Applies a change made by the server itself (an accepted suggestion), stored and broadcast like a
+   * client's. `alongside` runs in the same transaction before the document changes, so the action's own
+   * rows (a decision, its audit entry) are stored with the text or not at all; a failure throws and leaves
+   * the document as it was.
+   */
+  applyServerUpdate(update: Uint8Array, origin: unknown, alongside?: () => void): void {
+    try {
+      this.host.persist(this.docId, update, () => {
+        alongside?.();
+        Y.applyUpdate(this.doc, update, origin);
+        if (this.doc.store.pendingStructs || this.doc.store.pendingDs) throw new Error('the update left parts pending');
+      });
+    } catch (error) {
+      // Nothing was stored; if the document took part of the update, drop it as a failed client update does.
+      if (this.pending.length) {
+        this.pending = [];
+        this.broken = true;
+        this.closeAll(1011, 'update could not be applied');
+      }
+      throw error;
+    }
     this.flush();
   }
 

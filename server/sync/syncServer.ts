@@ -82,6 +82,17 @@ export class SyncServer {
     return room;
   }
 
+  /**
+   * Applies an edit the server made to a document's text as one update: through its open room, which
+   * stores it and then broadcasts it to every client, or straight to the store when nobody has the act
+   * open. `alongside` runs in the same transaction (see `DocRoom.applyServerUpdate`).
+   */
+  applyServerEdit(docId: string, update: Uint8Array, origin: unknown, alongside?: () => void): void {
+    const room = this.rooms.get(docId);
+    if (room && !room.isBroken) room.applyServerUpdate(update, origin, alongside);
+    else this.host.persist(docId, update, () => alongside?.());
+  }
+
   /** The live room if the document is open, without loading it. */
   openRoom(docId: string): DocRoom | undefined {
     return this.rooms.get(docId);

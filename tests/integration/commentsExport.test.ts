@@ -144,6 +144,7 @@ describe('the comments-and-responses record', () => {
       '№',
       'მუხლი',
       'ციტირებული ტექსტი',
+      'შემოთავაზებული ტექსტი',
       'შენიშვნა',
       'ავტორი',
       'თარიღი',
@@ -153,7 +154,7 @@ describe('the comments-and-responses record', () => {
       'საჯარო განხილვა',
     ]);
     expect(rows).toHaveLength(1 + THREADS.length);
-    const byComment = new Map(rows.slice(1).map((r) => [r[3], r]));
+    const byComment = new Map(rows.slice(1).map((r) => [r[4], r]));
     for (const t of THREADS) expect(byComment.get(t.text), t.text).toBeTruthy();
     expect(byComment.get(THREADS[1].text)).toEqual(
       expect.arrayContaining([
@@ -164,11 +165,11 @@ describe('the comments-and-responses record', () => {
         THREADS[1].reason,
       ]),
     );
-    expect(byComment.get(THREADS[0].text)?.[6]).toBe('გათვალისწინებულია');
-    expect(byComment.get(THREADS[2].text)?.[6]).toBe('არ არის გათვალისწინებული');
-    expect(byComment.get(THREADS[3].text)?.[6]).toBe('განსახილველია');
-    expect(byComment.get(THREADS[3].text)?.[8]).toContain('განმარტება მე-3 მუხლში იქნება.');
-    expect(byComment.get(THREADS[0].text)?.[5]).toMatch(/^\d{4} წლის \d{1,2} /);
+    expect(byComment.get(THREADS[0].text)?.[7]).toBe('გათვალისწინებულია');
+    expect(byComment.get(THREADS[2].text)?.[7]).toBe('არ არის გათვალისწინებული');
+    expect(byComment.get(THREADS[3].text)?.[7]).toBe('განსახილველია');
+    expect(byComment.get(THREADS[3].text)?.[9]).toContain('განმარტება მე-3 მუხლში იქნება.');
+    expect(byComment.get(THREADS[0].text)?.[6]).toMatch(/^\d{4} წლის \d{1,2} /);
 
     const csvThen = await api(
       server,
@@ -179,7 +180,7 @@ describe('the comments-and-responses record', () => {
     const then = new Map(
       parseCsv(String(csvThen.body).replace(/^\uFEFF/, ''))
         .slice(1)
-        .map((r) => [r[3], r]),
+        .map((r) => [r[4], r]),
     );
     expect(then.get(THREADS[1].text)?.[1]).toBe('მუხლი 2');
 

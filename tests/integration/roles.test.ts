@@ -32,6 +32,8 @@ interface Context {
   consultationAnchor: unknown;
   versionId: string;
   articleKey: string;
+  /** The blank act's first paragraph, where suggestions insert text. */
+  clauseKey: string;
   counter: number;
 }
 
@@ -47,9 +49,10 @@ interface RouteCase {
   readonly ok: number;
   /** Server-sent events: only the status is read. */
   readonly stream?: boolean;
-  /** Builds the request, making whatever it consumes (a member to revoke, an open thread) first. */
+  /** Builds the request for a role, making whatever it consumes (a member to revoke, an open thread) first. */
   readonly request: (
     ctx: Context,
+    role: Role,
   ) => Promise<{ path: string; body?: unknown }> | { path: string; body?: unknown };
 }
 
@@ -62,6 +65,16 @@ async function newThread(ctx: Context): Promise<string> {
   const created = await ownerCall(ctx, 'POST', `/api/documents/${ctx.docId}/comments`, {
     anchor: ctx.anchor,
     text: 'A remark to answer',
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id as string;
+}
+
+/** An open suggestion that inserts a word at the start of the act's first paragraph. */
+async function newSuggestion(ctx: Context): Promise<string> {
+  const created = await ownerCall(ctx, 'POST', `/api/documents/${ctx.docId}/suggestions`, {
+    target: { blockKey: ctx.clauseKey, quote: '', offset: 0 },
+    text: `${fresh(ctx, 'word')} `,
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body.id as string;
@@ -332,6 +345,73 @@ const ROUTES: readonly RouteCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/documents/:id/suggestions',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/suggestions` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents/:id/suggestions',
+    rule: { comment: 'drafting' },
+    ok: 201,
+    request: (ctx) => ({
+      path: `/api/documents/${ctx.docId}/suggestions`,
+      body: { target: { blockKey: 'title:0', quote: 'ethics' }, text: 'conduct' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents/:id/suggestions',
+    rule: { comment: 'public_consultation' },
+    ok: 201,
+    request: (ctx) => ({
+      path: `/api/documents/${ctx.consultationDocId}/suggestions`,
+      body: { target: { blockKey: 'title:0', quote: 'petition' }, text: 'petitions' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents/:id/suggestions/:sid/accept',
+    rule: { permission: 'editText' },
+    ok: 200,
+    request: async (ctx) => ({ path: `/api/documents/${ctx.docId}/suggestions/${await newSuggestion(ctx)}/accept`, body: {} }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents/:id/suggestions/:sid/reject',
+    rule: { permission: 'editText' },
+    ok: 200,
+    request: async (ctx) => ({
+      path: `/api/documents/${ctx.docId}/suggestions/${await newSuggestion(ctx)}/reject`,
+      body: { reason: 'Not needed' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents/:id/suggestions/:sid/undo',
+    rule: { permission: 'editText' },
+    ok: 200,
+    // Only the decider may undo: a role that may decide decides itself, the others try the owner's decision.
+    request: async (ctx, role) => {
+      const id = await newSuggestion(ctx);
+      const decider = may(role, 'editText') ? ctx.tokens[role] : ctx.owner;
+      await api(ctx.server, decider, 'POST', `/api/documents/${ctx.docId}/suggestions/${id}/reject`, { reason: 'Not now' });
+      return { path: `/api/documents/${ctx.docId}/suggestions/${id}/undo`, body: {} };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/documents/:id/suggestions/accept',
+    rule: { permission: 'editText' },
+    ok: 200,
+    request: async (ctx) => ({
+      path: `/api/documents/${ctx.docId}/suggestions/accept`,
+      body: { ids: [await newSuggestion(ctx)] },
+    }),
+  },
+  {
+    method: 'GET',
     route: '/api/dashboard',
     rule: read,
     ok: 200,
@@ -452,6 +532,8 @@ beforeAll(async () => {
   ).body.id as string;
   const articleKey = (await api(server, owner, 'GET', `/api/documents/${docId}/reviews`)).body.articles[0]
     .articleKey as string;
+  const clauseKey = (await api(server, owner, 'GET', `/api/documents/${docId}/model`)).body.body[0].content[0]
+    .key as string;
   ctx = {
     server,
     owner,
@@ -462,6 +544,7 @@ beforeAll(async () => {
     consultationAnchor,
     versionId,
     articleKey,
+    clauseKey,
     counter: 0,
   };
 });
@@ -489,7 +572,7 @@ describe('roles on every route', () => {
     const label = `${route.method} ${route.route}${'comment' in route.rule ? ` (act in ${route.rule.comment})` : ''}`;
     test(`${label}: allowed roles succeed, the others get 403 naming '${permissionOf(route.rule)}'`, async () => {
       for (const role of ROLES) {
-        const { path, body } = await route.request(ctx);
+        const { path, body } = await route.request(ctx, role);
         const response = route.stream
           ? await streamStatus(ctx.server, ctx.tokens[role], path)
           : await api(ctx.server, ctx.tokens[role], route.method, path, body);

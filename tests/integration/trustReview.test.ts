@@ -271,13 +271,14 @@ describe('exports that cannot attack their reader', () => {
     const response = await fetch(`${server.url}/api/documents/${docId}/comments/export.csv`, { headers: { Authorization: `Bearer ${tokens.owner}` } });
     expect(response.status).toBe(200);
     const rows = parseCsv(new TextDecoder().decode(await response.arrayBuffer()).replace(/^\uFEFF/, ''));
-    const byComment = (start: string) => rows.find((r) => r[3]?.includes(start))!;
-    expect(byComment('HYPERLINK')[3]).toBe(`'${formula}`);
-    expect(byComment('HYPERLINK')[4]).toBe("'@SUM(1+1)*cmd");
-    expect(byComment('HYPERLINK')[7]).toBe("'+1 is not a reason");
-    expect(byComment('-2+3')[3]).toBe("'-2+3");
+    // Columns: №, article, quote, proposed text (suggestions only), comment, author, date, outcome, reason, replies.
+    const byComment = (start: string) => rows.find((r) => r[4]?.includes(start))!;
+    expect(byComment('HYPERLINK')[4]).toBe(`'${formula}`);
+    expect(byComment('HYPERLINK')[5]).toBe("'@SUM(1+1)*cmd");
+    expect(byComment('HYPERLINK')[8]).toBe("'+1 is not a reason");
+    expect(byComment('-2+3')[4]).toBe("'-2+3");
     // The reply cell starts with the replier's name, so it is not a formula; the text inside it stays as written.
-    expect(byComment('-2+3')[8]).toMatch(/^ნინო იურისტი \(.+\): =1\+2$/);
+    expect(byComment('-2+3')[9]).toMatch(/^ნინო იურისტი \(.+\): =1\+2$/);
     for (const cell of rows.flat()) expect(cell, 'no cell may start a formula').not.toMatch(/^[=+\-@\t\r]/);
 
     // The download's file name is one safe header, whatever the act's title.

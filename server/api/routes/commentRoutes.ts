@@ -92,7 +92,8 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
       if (typeof snapshot === 'string') return reply.code(404).send(apiError('not_found', snapshot));
       let rows;
       try {
-        rows = recordRows(comments.inState(doc.id, snapshot), doc.language);
+        // Suggestions stand in the record next to the comments (issue 12).
+        rows = recordRows(comments.inState(doc.id, snapshot), doc.language, workspace.review.suggestions.inState(doc.id, snapshot));
       } finally {
         releaseSnapshot(snapshot);
       }
