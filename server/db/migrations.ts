@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AUDIT_SCHEMA_SQL } from '../audit/auditSchema';
 import { REVIEW_SCHEMA_SQL } from '../review/reviewSchema';
 import { SUGGESTION_SCHEMA_SQL } from '../suggestions/suggestionSchema';
+import { ATTRIBUTION_SCHEMA_SQL } from '../attribution/attributionSchema';
 
 /**
  * The schema, as an ordered list of migrations. `PRAGMA user_version` holds how many have run, so each
@@ -85,6 +86,8 @@ export const MIGRATIONS: readonly string[] = [
   REVIEW_SCHEMA_SQL,
   // Issue 12: suggestions, their decisions and the history of each.
   SUGGESTION_SCHEMA_SQL,
+  // Issue 12: who first wrote under each Yjs client id, what every update inserted and deleted, last visits.
+  ATTRIBUTION_SCHEMA_SQL,
 ];
 
 /** Runs the migrations that have not run yet. */

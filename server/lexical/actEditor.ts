@@ -66,7 +66,8 @@ export function mirrorYjsToLexical(binding: Binding): () => void {
  */
 export function readEditorState(state: Uint8Array, id: string): SerializedEditorState {
   const editor = createActEditor();
-  const doc = new Y.Doc();
+  // A read-only copy: with gc off, applying a state that keeps its deleted text costs no garbage collection.
+  const doc = new Y.Doc({ gc: false });
   const binding = bindEditor(editor, doc, id);
   const stop = mirrorYjsToLexical(binding);
   try {

@@ -9,7 +9,8 @@ import { bindEditor, createActEditor, mirrorLexicalToYjs } from './actEditor';
  */
 export function seedActState(blocks: readonly BlockSpec[], id: string): Uint8Array {
   const editor = createActEditor();
-  const doc = new Y.Doc();
+  // History is kept from the first state on (issue 12), like the live rooms'.
+  const doc = new Y.Doc({ gc: false });
   const binding = bindEditor(editor, doc, id);
   const stop = mirrorLexicalToYjs(editor, binding);
   try {

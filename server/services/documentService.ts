@@ -57,9 +57,10 @@ export type LiveStateSource = (docId: string) => Y.Doc | undefined;
 
 /**
  * Runs inside a document's creation transaction, once its row and first state are stored: the workflow
- * records the first stage, freezes the first version and writes the audit entry (issue 4).
+ * records the first stage, freezes the first version and writes the audit entry (issue 4); the seeded
+ * state is recorded as the server's own text (issue 12).
  */
-export type DocumentCreatedHook = (doc: DocumentSummary, createdBy: Member | null, now: Date) => void;
+export type DocumentCreatedHook = (doc: DocumentSummary, createdBy: Member | null, now: Date, seed: Uint8Array) => void;
 
 /** A document service on SQLite and the DocStore. */
 export function createDocumentService(db: Database, store: DocStore, templates: TemplateLibrary, live: LiveStateSource, onCreated?: DocumentCreatedHook): DocumentService {
@@ -103,7 +104,7 @@ export function createDocumentService(db: Database, store: DocStore, templates: 
       withFullSync(db, () => {
         insert.run(id, title, request.language, municipality, templateId, now, now);
         store.append(id, seed);
-        onCreated?.(toSummary(byId.get(id)!), createdBy, createdAt);
+        onCreated?.(toSummary(byId.get(id)!), createdBy, createdAt, seed);
       });
       return ok(toSummary(byId.get(id)!));
     },

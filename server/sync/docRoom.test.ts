@@ -7,6 +7,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Member, Role } from '../../shared/api/members';
 import { openDatabase } from '../db/openDatabase';
 import { createSqliteDocStore } from '../store/docStore';
+import { createAttributionStore } from '../attribution/attributionStore';
+import type { TextEdit } from '../attribution/textEdit';
 import { DocRoom, type RoomHost, type SyncConnection } from './docRoom';
 import { MESSAGE } from './messages';
 
@@ -26,18 +28,25 @@ function setup(options: { failPersist?: () => boolean } = {}) {
   seed.getText('t').insert(0, 'მუხლი 1');
   store.append(DOC, Y.encodeStateAsUpdate(seed));
   const logs: string[] = [];
-  const transaction = db.transaction((docId: string, update: Uint8Array, apply: () => void) => {
+  const attribution = createAttributionStore(db);
+  const refused: string[] = [];
+  const transaction = db.transaction((docId: string, update: Uint8Array, apply: () => TextEdit, memberId: string, writers: readonly number[]) => {
     store.append(docId, update);
-    apply();
+    attribution.record(docId, memberId, writers, apply(), new Date().toISOString());
     if (options.failPersist?.()) throw new Error('disk I/O error');
   });
   const host: RoomHost = {
-    persist: (docId, update, apply) => transaction(docId, update, apply),
+    persist: (docId, update, apply, author) => transaction(docId, update, apply, author.memberId, author.writers),
     refuseEdit: (_docId, member) => (member.role === 'observer' || member.role === 'reviewer' ? `read-only: the role '${member.role}' may not edit the text (permission editText)` : null),
+    refuseWriters: (docId, member, writers) => {
+      const foreign = attribution.foreignWriter(docId, member.id, writers);
+      return foreign ? `refused: client ${foreign.client} belongs to ${foreign.ownerId}` : null;
+    },
+    writersRefused: (_docId, member) => refused.push(member.name),
     log: (line) => logs.push(line),
   };
   const room = new DocRoom(DOC, store.load(DOC), host);
-  return { db, store, room, logs, seed };
+  return { db, store, room, logs, seed, attribution, refused };
 }
 
 interface FakeConnection extends SyncConnection {
@@ -215,6 +224,70 @@ describe('DocRoom', () => {
     room.leave(again);
     expect(room.awareness.getStates().has(111)).toBe(false);
     expect(intruder.closed).toBeNull();
+  });
+
+  test('an update under a client id that another member wrote with is refused, told, stored nowhere and audited once', () => {
+    const { room, store, seed, attribution, refused } = setup();
+    const alice = connect(room, 'drafter', 'alice');
+    const mallory = connect(room, 'drafter', 'mallory');
+    const aliceDoc = new Y.Doc();
+    Y.applyUpdate(aliceDoc, Y.encodeStateAsUpdate(seed));
+    let before = Y.encodeStateVector(aliceDoc);
+    aliceDoc.getText('t').insert(aliceDoc.getText('t').length, ' Alice');
+    room.receive(alice, updateMessage(Y.encodeStateAsUpdate(aliceDoc, before)));
+    expect(attribution.foreignWriter(DOC, 'm-mallory', [aliceDoc.clientID])).toEqual({ client: aliceDoc.clientID, ownerId: 'm-alice' });
+
+    mallory.sent.length = 0;
+    // Mallory's copy writes under Alice's client id, continuing her clock: Yjs alone would credit Alice.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(room.doc));
+    // Set after loading: Yjs picks a new id when a remote update already uses its own.
+    forged.clientID = aliceDoc.clientID;
+    for (const text of [' forged', ' again']) {
+      before = Y.encodeStateVector(forged);
+      forged.getText('t').insert(0, text);
+      room.receive(mallory, updateMessage(Y.encodeStateAsUpdate(forged, before)));
+    }
+    expect(storedText(store)).toBe('მუხლი 1 Alice');
+    expect(room.doc.getText('t').toString()).toBe('მუხლი 1 Alice');
+    expect(alice.sent).toEqual([]);
+    expect(messageTypes(mallory.sent)).toEqual([MESSAGE.auth, MESSAGE.auth]);
+    const denied = decoding.createDecoder(mallory.sent[0]!);
+    expect([decoding.readVarUint(denied), decoding.readVarUint(denied)]).toEqual([MESSAGE.auth, 0]);
+    expect(decoding.readVarString(denied)).toBe(`refused: client ${aliceDoc.clientID} belongs to m-alice`);
+    expect(refused).toEqual(['mallory']);
+    expect(mallory.closed).toBeNull();
+
+    // Her own client id still works, and deleting Alice's text is an edit like any other.
+    const own = new Y.Doc();
+    Y.applyUpdate(own, Y.encodeStateAsUpdate(room.doc));
+    before = Y.encodeStateVector(own);
+    own.getText('t').delete('მუხლი 1'.length, ' Alice'.length);
+    own.getText('t').insert(0, '» ');
+    room.receive(mallory, updateMessage(Y.encodeStateAsUpdate(own, before)));
+    expect(storedText(store)).toBe('» მუხლი 1');
+    const history = attribution.history(DOC);
+    expect(history.ownerOf(own.clientID)).toBe('m-mallory');
+    expect(history.deleted.find(aliceDoc.clientID, Y.getState(aliceDoc.store, aliceDoc.clientID) - 1)?.memberId).toBe('m-mallory');
+    expect(history.inserted.find(aliceDoc.clientID, 0)?.memberId).toBe('m-alice');
+  });
+
+  test('the room keeps deleted text (gc off), so a frozen state still holds what was deleted and by whose client', () => {
+    const { room, seed } = setup();
+    const alice = connect(room, 'drafter', 'alice');
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(seed));
+    const before = Y.encodeStateVector(client);
+    client.getText('t').delete(0, 'მუხლი '.length);
+    room.receive(alice, updateMessage(Y.encodeStateAsUpdate(client, before)));
+    const copy = new Y.Doc({ gc: false });
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+    const deleted: string[] = [];
+    for (let item = copy.getText('t')._start; item; item = item.right) {
+      if (item.deleted && item.content instanceof Y.ContentString) deleted.push(item.content.str);
+    }
+    expect(deleted.join('')).toBe('მუხლი ');
+    expect(copy.getText('t').toString()).toBe('1');
   });
 
   test('malformed presence closes the connection', () => {

@@ -10,6 +10,8 @@ import {
   encodeUpdate,
 } from './messages';
 import { checkUpdate } from './updateCheck';
+import { SYSTEM_MEMBER } from '../attribution/attributionStore';
+import { captureEdit, type TextEdit } from '../attribution/textEdit';
 import { decodeAwarenessEntries, encodeAwarenessEntries } from './awarenessEntries';
 
 /** One client's socket as the room sees it. */
@@ -19,12 +21,25 @@ export interface SyncConnection {
   close(code: number, reason: string): void;
 }
 
+/** Who wrote an update: the member (or 'system'), and the client ids under which it adds new structs. */
+export interface EditAuthor {
+  readonly memberId: string;
+  readonly writers: readonly number[];
+}
+
 /** What a room needs from the workspace: durable storage and the rules on who may edit the text. */
 export interface RoomHost {
-  /** Stores one update durably; runs `apply` in the same transaction and rolls back if it throws. */
-  persist(docId: string, update: Uint8Array, apply: () => void): void;
+  /**
+   * Stores one update durably; runs `apply` in the same transaction and rolls back if it throws. `apply`
+   * returns what the update inserted and deleted, which the host records for `author` (issue 12).
+   */
+  persist(docId: string, update: Uint8Array, apply: () => TextEdit, author: EditAuthor): void;
   /** Why this member may not change the text now (read-only role, adopted act), or null if they may. */
   refuseEdit(docId: string, member: Member): string | null;
+  /** Why this member may not write under these client ids (another member owns one), or null (issue 12). */
+  refuseWriters(docId: string, member: Member, writers: readonly number[]): string | null;
+  /** Called once per connection when its updates are refused for another member's client id: the audit entry. */
+  writersRefused?(docId: string, member: Member, reason: string): void;
   log(line: string): void;
 }
 
@@ -36,12 +51,16 @@ export const LOAD_ORIGIN = Symbol('load');
  * client update is stored before anyone else sees it, so a crash never loses what a client has seen.
  */
 export class DocRoom {
-  readonly doc = new Y.Doc({ gc: true });
+  // The document keeps its history (gc off): who inserted and who deleted what since any snapshot can be read
+  // back (issue 12), and stored states and frozen versions keep the deleted text with its ids.
+  readonly doc = new Y.Doc({ gc: false });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly connections = new Map<SyncConnection, Set<number>>();
   /** Which connection set each awareness client id: presence is its owner's to change. */
   private readonly owners = new Map<number, SyncConnection>();
   private pending: Array<{ update: Uint8Array; origin: unknown }> = [];
+  /** Connections whose forged client ids were already reported, so a flood makes one audit entry each. */
+  private readonly reported = new WeakSet<SyncConnection>();
   private broken = false;
 
   constructor(
@@ -146,15 +165,25 @@ export class DocRoom {
    * Applies a change made by the server itself (an accepted suggestion), stored and broadcast like a
    * client's. `alongside` runs in the same transaction before the document changes, so the action's own
    * rows (a decision, its audit entry) are stored with the text or not at all; a failure throws and leaves
-   * the document as it was.
+   * the document as it was. The edit's client ids (the server's private copy's) and what it inserts and
+   * deletes are recorded as `memberId`'s: 'system', or the member who decided it (issue 12).
    */
-  applyServerUpdate(update: Uint8Array, origin: unknown, alongside?: () => void): void {
+  applyServerUpdate(update: Uint8Array, origin: unknown, alongside?: () => void, memberId: string = SYSTEM_MEMBER): void {
+    const check = checkUpdate(this.doc, update);
+    if (check.kind === 'incomplete') throw new Error(`Expected a server edit of ${this.docId} to be complete, but ${check.reason}`);
+    const author = { memberId, writers: check.kind === 'complete' ? check.writers : [] };
     try {
-      this.host.persist(this.docId, update, () => {
-        alongside?.();
-        Y.applyUpdate(this.doc, update, origin);
-        if (this.doc.store.pendingStructs || this.doc.store.pendingDs) throw new Error('the update left parts pending');
-      });
+      this.host.persist(
+        this.docId,
+        update,
+        () => {
+          alongside?.();
+          const edit = captureEdit(this.doc, () => Y.applyUpdate(this.doc, update, origin));
+          if (this.doc.store.pendingStructs || this.doc.store.pendingDs) throw new Error('the update left parts pending');
+          return edit;
+        },
+        author,
+      );
     } catch (error) {
       // Nothing was stored; if the document took part of the update, drop it as a failed client update does.
       if (this.pending.length) {
@@ -193,6 +222,19 @@ export class DocRoom {
       connection.send(encodePermissionDenied(refusal));
       return;
     }
+    // Attribution is enforced, not trusted: text under another member's client id would be credited to them.
+    // Refused like a read-only member's edit (before the completeness check, since a forger's next updates
+    // build on refused ones), so the connection stays and nothing is stored or broadcast (issue 12).
+    const forged = this.host.refuseWriters(this.docId, connection.member, check.writers);
+    if (forged) {
+      connection.send(encodePermissionDenied(forged));
+      if (!this.reported.has(connection)) {
+        this.reported.add(connection);
+        this.host.log(`[sync] ${this.docId}: refused an update of ${connection.member.name}: ${forged}`);
+        this.host.writersRefused?.(this.docId, connection.member, forged);
+      }
+      return;
+    }
     if (check.kind === 'incomplete') {
       this.host.log(`[sync] closed ${this.docId} for ${connection.member.name}: incomplete update (${check.reason})`);
       connection.close(1003, 'incomplete update');
@@ -200,11 +242,18 @@ export class DocRoom {
       return;
     }
     try {
-      this.host.persist(this.docId, update, () => {
-        Y.applyUpdate(this.doc, update, connection);
-        // checkUpdate should have caught this; if it did not, roll back rather than store a half-applied update.
-        if (this.doc.store.pendingStructs || this.doc.store.pendingDs) throw new Error('the update left parts pending');
-      });
+      const author = { memberId: connection.member.id, writers: check.writers };
+      this.host.persist(
+        this.docId,
+        update,
+        () => {
+          const edit = captureEdit(this.doc, () => Y.applyUpdate(this.doc, update, connection));
+          // checkUpdate should have caught this; if it did not, roll back rather than store a half-applied update.
+          if (this.doc.store.pendingStructs || this.doc.store.pendingDs) throw new Error('the update left parts pending');
+          return edit;
+        },
+        author,
+      );
     } catch (error) {
       // The transaction rolled back, so the store is as it was; the in-memory doc may not be, so drop it and
       // let every client resync from the store.

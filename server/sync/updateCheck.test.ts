@@ -24,9 +24,10 @@ describe('checkUpdate', () => {
     const { server, b } = scene();
     const insert = diff(b, () => b.getText('t').insert(5, ' world'));
     const deletion = diff(b, () => b.getText('t').delete(0, 2));
-    expect(checkUpdate(server, insert)).toEqual({ kind: 'complete' });
+    // The writers are whose client ids the update adds text under; a pure deletion adds none.
+    expect(checkUpdate(server, insert)).toEqual({ kind: 'complete', writers: [b.clientID] });
     Y.applyUpdate(server, insert);
-    expect(checkUpdate(server, deletion)).toEqual({ kind: 'complete' });
+    expect(checkUpdate(server, deletion)).toEqual({ kind: 'complete', writers: [] });
     Y.applyUpdate(server, deletion);
     // An idle client's sync step 2: no new items, and its whole delete set, all of it known.
     expect(checkUpdate(server, Y.encodeStateAsUpdate(b, Y.encodeStateVector(server)))).toEqual({ kind: 'nothingNew' });
@@ -49,7 +50,7 @@ describe('checkUpdate', () => {
     expect(checkUpdate(server, fromB)).toMatchObject({ kind: 'incomplete', reason: expect.stringMatching(/refers to an item/) });
     // With A's edit first, B's is complete.
     Y.applyUpdate(server, fromA);
-    expect(checkUpdate(server, fromB)).toEqual({ kind: 'complete' });
+    expect(checkUpdate(server, fromB)).toEqual({ kind: 'complete', writers: [b.clientID] });
   });
 
   test('deleting an unseen item is incomplete', () => {
@@ -58,6 +59,16 @@ describe('checkUpdate', () => {
     Y.applyUpdate(b, fromA);
     const deletion = diff(b, () => b.getText('t').delete(5, 3));
     expect(checkUpdate(server, deletion)).toMatchObject({ kind: 'incomplete', reason: expect.stringMatching(/deletes/) });
+  });
+
+  test('a reloaded client resending everyone’s text names only itself as a writer of what is new', () => {
+    const { server, a, b } = scene();
+    const fromB = diff(b, () => b.getText('t').insert(0, 'B: '));
+    Y.applyUpdate(a, fromB);
+    a.getText('t').insert(0, 'A: ');
+    // A's whole local copy: the seed (A's), B's text the server has, and A's new text.
+    Y.applyUpdate(server, fromB);
+    expect(checkUpdate(server, Y.encodeStateAsUpdate(a))).toEqual({ kind: 'complete', writers: [a.clientID] });
   });
 
   test('garbage throws, as Y.decodeUpdate does', () => {

@@ -4,8 +4,10 @@ import * as Y from 'yjs';
 export type UpdateCheck =
   /** Everything in it is already in the document (an idle client's sync step 2 carries its whole delete set). */
   | { readonly kind: 'nothingNew' }
-  | { readonly kind: 'complete' }
-  | { readonly kind: 'incomplete'; readonly reason: string };
+  /** `writers`: the client ids under which it adds structs the document lacks; their ownership is checked (issue 12). */
+  | { readonly kind: 'complete'; readonly writers: readonly number[] }
+  /** `writers` as far as the check read: a forger's later updates depend on refused ones, and stay refused as forged. */
+  | { readonly kind: 'incomplete'; readonly reason: string; readonly writers: readonly number[] };
 
 /**
  * Decodes a client's update completely and checks it against the document's state vector: an update that
@@ -21,17 +23,21 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
   const known = structs.every((s) => s.id.clock + s.length <= (available.get(s.id.client) ?? 0));
   if (known && allDeleted(doc, ds)) return { kind: 'nothingNew' };
   const seenClients = new Set<number>();
+  const writers = new Set<number>();
   let previousClient: number | null = null;
   for (const struct of structs) {
     const { client, clock } = struct.id;
+    // Structs the document already holds are ignored, as Yjs ignores them: a reloaded client resends
+    // everyone's text from its local copy, and only what is new is written under its client id.
+    if ((struct instanceof Y.Item || struct instanceof Y.GC) && clock + struct.length > Y.getState(doc.store, client)) writers.add(client);
     if (client !== previousClient) {
       // An honest encoder lists each client once; a second run would be silently dropped by Yjs.
-      if (seenClients.has(client)) return incomplete(`client ${client} is listed twice`);
+      if (seenClients.has(client)) return incomplete(`client ${client} is listed twice`, writers);
       seenClients.add(client);
       previousClient = client;
     }
     const end = available.get(client) ?? 0;
-    if (clock > end) return incomplete(`client ${client} starts at clock ${clock}, but the document has only up to ${end}`);
+    if (clock > end) return incomplete(`client ${client} starts at clock ${clock}, but the document has only up to ${end}`, writers);
     if (struct instanceof Y.Item || struct instanceof Y.GC) available.set(client, Math.max(end, clock + struct.length));
   }
 
@@ -40,16 +46,16 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
     if (!(struct instanceof Y.Item)) continue;
     const parent = struct.parent as unknown;
     if (!has(struct.origin) || !has(struct.rightOrigin) || (parent instanceof Y.ID && !has(parent))) {
-      return incomplete(`item ${struct.id.client}:${struct.id.clock} refers to an item the document does not have`);
+      return incomplete(`item ${struct.id.client}:${struct.id.clock} refers to an item the document does not have`, writers);
     }
   }
   for (const [client, deletes] of ds.clients) {
     const end = available.get(client) ?? 0;
     for (const { clock, len } of deletes) {
-      if (clock + len > end) return incomplete(`it deletes ${client}:${clock}+${len}, beyond the document's ${end}`);
+      if (clock + len > end) return incomplete(`it deletes ${client}:${clock}+${len}, beyond the document's ${end}`, writers);
     }
   }
-  return { kind: 'complete' };
+  return { kind: 'complete', writers: [...writers] };
 }
 
 /** True when every range the update deletes is already deleted in the document; walks only those ranges. */
@@ -68,6 +74,6 @@ function allDeleted(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): bo
   return true;
 }
 
-function incomplete(reason: string): UpdateCheck {
-  return { kind: 'incomplete', reason };
+function incomplete(reason: string, writers: ReadonlySet<number>): UpdateCheck {
+  return { kind: 'incomplete', reason, writers: [...writers] };
 }
