@@ -14,6 +14,8 @@ import { createDocumentService, type DocumentService } from './services/document
 import { createTemplateLibrary, type TemplateLibrary } from './templates/templateLibrary';
 import { SyncServer } from './sync/syncServer';
 import { createAccessLimits, type AccessLimits } from './auth/authLimiter';
+import type { EditAuthor } from './sync/docRoom';
+import type { TextEdit } from './attribution/textEdit';
 import { canEditText } from './auth/permissions';
 import { createWorkspaceEvents, type WorkspaceEvents } from './events/workspaceEvents';
 import { createVersionService, type VersionService } from './versions/versionService';
@@ -21,6 +23,9 @@ import { SYSTEM_ACTOR } from './workflow/actor';
 import { createWorkflowService, type WorkflowService } from './workflow/workflowService';
 import { createWorkflowStore } from './workflow/workflowStore';
 import { createReviewServices, type ReviewServices } from './review/reviewServices';
+import { appendAudit } from './audit/auditLog';
+import { createAttributionStore, SYSTEM_MEMBER, type AttributionStore } from './attribution/attributionStore';
+import { createChangeService, type ChangeService } from './attribution/changeService';
 
 /** Everything one workspace server holds: its database, members, documents, templates and live rooms. */
 export interface Workspace {
@@ -51,6 +56,10 @@ export interface Workspace {
   readonly events: WorkspaceEvents;
   /** Comment threads and lawyers' sign-off per article (issue 5). */
   readonly review: ReviewServices;
+  /** Who wrote under each Yjs client id, and who inserted and deleted what (issue 12). */
+  readonly attribution: AttributionStore;
+  /** Changes since a version or a last visit, by member (issue 12). */
+  readonly changes: ChangeService;
   /** The adoption record of an adopted act (act number, adoption date), for exports; set by the workflow. */
   adoptionRecord?: (docId: string) => { readonly actNumber: string; readonly adoptionDate: string } | null;
   /** A frozen version of a document with its derived model, for exports; set by the version store. */
@@ -93,6 +102,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
   const documentExists = db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?');
   const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
   const lastTouched = new Map<string, number>();
+  const attribution = createAttributionStore(db);
 
   let workflow: WorkflowService | undefined = undefined;
   const events = createWorkspaceEvents(log);
@@ -101,7 +111,9 @@ export function openWorkspace(options: ServerOptions): Workspace {
     store,
     templates,
     (docId) => sync?.openRoom(docId)?.doc,
-    (doc, createdBy, now) => {
+    (doc, createdBy, now, seed) => {
+      // The seed is the server's own text: its client ids are recorded as 'system', so nobody can write under them.
+      attribution.recordServerEdit(doc.id, seed, SYSTEM_MEMBER, now.toISOString());
       workflow?.recordCreation(doc, createdBy ?? SYSTEM_ACTOR, now);
       // Published once the creation transaction has finished; a rolled-back one only makes clients reload.
       setImmediate(() => events.publish({ type: 'document', docId: doc.id, at: now.toISOString() }));
@@ -109,7 +121,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
   );
   const versions = createVersionService(db, documents, events);
   workflow = createWorkflowService(db, createWorkflowStore(db, log), versions, events);
-  const persist = db.transaction((docId: string, update: Uint8Array, apply: () => void) => {
+  const persist = db.transaction((docId: string, update: Uint8Array, apply: () => TextEdit, author: EditAuthor) => {
     store.append(docId, update);
     const now = Date.now();
     // updated_at is for people, so once a second per document is precise enough and saves a write per keystroke.
@@ -117,7 +129,8 @@ export function openWorkspace(options: ServerOptions): Workspace {
       lastTouched.set(docId, now);
       touch.run(new Date(now).toISOString(), docId);
     }
-    apply();
+    // Who wrote it is part of the update: stored together, or not at all (issue 12).
+    attribution.record(docId, author.memberId, author.writers, apply(), new Date(now).toISOString());
   });
 
   const limits = createAccessLimits({
@@ -133,13 +146,22 @@ export function openWorkspace(options: ServerOptions): Workspace {
       authenticate: (token) => members.authenticate(token),
       documentExists: (docId) => documentExists.get(docId) !== undefined,
       load: (docId) => store.load(docId),
-      persist: (docId, update, apply) => {
-        persist(docId, update, apply);
+      persist: (docId, update, apply, author) => {
+        persist(docId, update, apply, author);
         documents.textChanged(docId);
         compaction.appended(docId);
         review.textChanged(docId);
       },
       refuseEdit: (docId: string, member: Member) => canEditText(workspaceRef, docId, member),
+      refuseWriters: (docId, member, writers) => {
+        const foreign = attribution.foreignWriter(docId, member.id, writers);
+        if (!foreign) return null;
+        const owner = foreign.ownerId === SYSTEM_MEMBER ? 'the server' : (members.get(foreign.ownerId)?.name ?? 'another member');
+        return `refused: this update writes under the Yjs client id ${foreign.client}, which belongs to ${owner}: each member writes under client ids of their own`;
+      },
+      writersRefused: (docId, member, reason) => {
+        db.transaction(() => appendAudit(db, { at: new Date().toISOString(), actor: member.id, action: 'sync.update.refused', docId, payload: { member: member.name, reason } }))();
+      },
       roomEmptied: (docId) => compaction.compactNow(docId),
       log,
     },
@@ -167,6 +189,11 @@ export function openWorkspace(options: ServerOptions): Workspace {
     versions,
     events,
     review,
+    attribution,
+    changes: createChangeService({ db, documents, versions, attribution, liveDoc: (docId) => {
+      const room = sync?.openRoom(docId);
+      return room && !room.isBroken ? room.doc : undefined;
+    } }),
     adoptionRecord: (docId) => workflow.adoptionRecord(docId),
     frozenVersion: (docId, versionId) => {
       const version = versions.get(docId, versionId);
