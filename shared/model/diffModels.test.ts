@@ -158,7 +158,7 @@ describe('aligning articles', () => {
     expect(diff.counts).toMatchObject({ unchanged: 1, inserted: 1, deleted: 1 });
   });
 
-  test('two articles that swapped places are both moved, each compared with itself', () => {
+  test('two articles that swapped places are both renumbered, each compared with itself; the edited one is changed too', () => {
     const edited = {
       ...CONFLICT,
       paragraphs: ['საკრებულოს წევრი წერილობით აცხადებს ინტერესთა კონფლიქტს კენჭისყრამდე.'],
@@ -166,11 +166,32 @@ describe('aligning articles', () => {
     const diff = diffModels(act([SCOPE, GIFTS, CONFLICT]), act([SCOPE, edited, GIFTS]));
     expect(summary(diff.articles)).toEqual([
       'unchanged მუხლი 1 → მუხლი 1',
-      'moved მუხლი 3 → მუხლი 2',
+      'changed მუხლი 3 → მუხლი 2',
       'moved მუხლი 2 → მუხლი 3',
     ]);
+    expect(diff.articles.map((a) => a.renumbered)).toEqual([false, true, true]);
     expect(diff.articles[1]?.textChanged).toBe(true);
     expect(changesOf(diff.articles[1]?.parts ?? [])).toEqual([{ kind: 'insert', text: 'წერილობით ' }]);
+  });
+
+  test('an article renumbered and changed is labelled both and counted as changed (issue 12)', () => {
+    // A new article 2 pushes GIFTS to 3, and GIFTS' limit changes: a lawyer scanning badges must see both.
+    const cheaper = { ...GIFTS, paragraphs: [GIFTS.paragraphs[0]!.replace('100', '50'), GIFTS.paragraphs[1]!] };
+    const diff = diffModels(act([SCOPE, GIFTS, FORCE]), act([SCOPE, HOTLINE, cheaper, FORCE]));
+    expect(summary(diff.articles)).toEqual([
+      'unchanged მუხლი 1 → მუხლი 1',
+      'inserted - → მუხლი 2',
+      'changed მუხლი 2 → მუხლი 3',
+      'moved მუხლი 3 → მუხლი 4',
+    ]);
+    expect(diff.articles[2]).toMatchObject({ status: 'changed', renumbered: true, textChanged: true, fromLabel: 'მუხლი 2', toLabel: 'მუხლი 3' });
+    expect(changesOf(diff.articles[2]?.parts ?? [])).toEqual([
+      { kind: 'delete', text: '100' },
+      { kind: 'insert', text: '50' },
+    ]);
+    expect(diff.articles[3]).toMatchObject({ status: 'moved', renumbered: true, textChanged: false });
+    // Counted among the changed articles, and among the renumbered ones as well.
+    expect(diff.counts).toEqual({ unchanged: 1, changed: 1, inserted: 1, deleted: 0, moved: 2 });
   });
 
   test('an article that moves from the body into an annex is moved, and names its annex', () => {

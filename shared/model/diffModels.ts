@@ -2,13 +2,26 @@ import { Diff } from 'diff';
 import { renderItem } from './plainText';
 import type { ArticleModel, BodyItem, DocumentModel } from './documentModel';
 
-/** What happened to an article between two versions; 'moved' means its number changed (its text may too). */
+/**
+ * What happened to an article between two versions. 'changed': its text changed (whether or not it was
+ * renumbered too, see `renumbered`); 'moved': only its number changed.
+ */
 export type ArticleChangeStatus = 'unchanged' | 'changed' | 'inserted' | 'deleted' | 'moved';
+
+/** Who made a change, when the document's history tells (issue 12). */
+export interface DiffAuthor {
+  readonly id: string;
+  readonly name: string;
+}
 
 /** A run of text that both versions share, or that only the newer ('insert') or older ('delete') has. */
 export interface DiffPart {
   readonly kind: 'equal' | 'insert' | 'delete';
   readonly text: string;
+  /** Who inserted or deleted it, read from the kept history by the server; absent when it cannot tell. */
+  readonly authors?: readonly DiffAuthor[];
+  /** When, as far as the history tells (the first edit of the change), ISO 8601. */
+  readonly at?: string;
 }
 
 /** One article of either version, aligned with its counterpart, and the word changes of its text. */
@@ -26,6 +39,11 @@ export interface ArticleDiff {
   /** The heading in the newer version (the older one for a deleted article). */
   readonly heading: string;
   readonly textChanged: boolean;
+  /**
+   * True when the article's number (or annex) changed. An article renumbered with its text unchanged is
+   * 'moved'; one renumbered and changed is 'changed' with this flag, so neither change is lost (issue 12).
+   */
+  readonly renumbered: boolean;
   /** How the two were paired: by their stable key, or by similar content when the key was lost. */
   readonly matchedBy: 'key' | 'content' | null;
   /** The heading and every paragraph with its label, one line each, as word changes. */
@@ -43,6 +61,10 @@ export interface ModelDiff {
   readonly frame: FrameDiff;
   /** In the newer version's order; a deleted article follows the one it followed before. */
   readonly articles: readonly ArticleDiff[];
+  /**
+   * Articles per status, except `moved`, which counts every renumbered article, the changed ones too: an
+   * article renumbered and changed counts once as changed and once as renumbered.
+   */
   readonly counts: Readonly<Record<ArticleChangeStatus, number>>;
 }
 
@@ -102,7 +124,10 @@ export function diffModels(from: DocumentModel, to: DocumentModel): ModelDiff {
   ];
 
   const counts = { unchanged: 0, changed: 0, inserted: 0, deleted: 0, moved: 0 };
-  for (const a of articles) counts[a.status]++;
+  for (const a of articles) {
+    if (a.status !== 'moved') counts[a.status]++;
+    if (a.renumbered) counts.moved++;
+  }
   const frameParts = diffText(frameText(from), frameText(to));
   return {
     frame: { changed: frameParts.some((p) => p.kind !== 'equal'), parts: frameParts },
@@ -212,16 +237,9 @@ function articleDiff(
 ): ArticleDiff {
   const parts = diffText(o?.text ?? '', n?.text ?? '');
   const textChanged = !o || !n || o.text !== n.text;
-  const moved = o && n && (o.article.number !== n.article.number || o.annex?.number !== n.annex?.number);
-  const status: ArticleChangeStatus = !o
-    ? 'inserted'
-    : !n
-      ? 'deleted'
-      : moved
-        ? 'moved'
-        : textChanged
-          ? 'changed'
-          : 'unchanged';
+  const renumbered = Boolean(o && n && (o.article.number !== n.article.number || o.annex?.number !== n.annex?.number));
+  // A substantive change outranks a new number: the status says 'changed', `renumbered` keeps the other.
+  const status: ArticleChangeStatus = !o ? 'inserted' : !n ? 'deleted' : textChanged ? 'changed' : renumbered ? 'moved' : 'unchanged';
   return {
     status,
     fromKey: o?.article.key ?? null,
@@ -232,6 +250,7 @@ function articleDiff(
     toAnnex: n?.annex?.label ?? null,
     heading: (n ?? o)?.article.heading ?? '',
     textChanged,
+    renumbered,
     matchedBy: by,
     parts,
   };

@@ -76,8 +76,10 @@ export function DiffView(props: { session: Session; docId: string; from: string;
                   {a.fromLabel && a.toLabel && a.fromLabel !== a.toLabel ? `${a.fromLabel} → ${a.toLabel}` : (a.toLabel ?? a.fromLabel)}
                   {a.toAnnex ?? a.fromAnnex ? <span className="sj-muted"> · {a.toAnnex ?? a.fromAnnex}</span> : null}
                   <span className={`sj-status sj-status-${a.status}`}>{t(`versions.status.${a.status}`)}</span>
+                  {/* Renumbered and changed: both badges, so the substantive change is not hidden behind the new number. */}
+                  {a.renumbered && a.status !== 'moved' ? <span className="sj-status sj-status-moved">{t('versions.status.moved')}</span> : null}
                 </h4>
-                {a.status === 'unchanged' || (a.status === 'moved' && !a.textChanged) ? <p className="sj-muted sj-small">{a.heading}</p> : <Parts parts={a.parts} />}
+                {a.textChanged ? <Parts parts={a.parts} /> : <p className="sj-muted sj-small">{a.heading}</p>}
               </article>
             ))}
             {unchanged > 0 ? (
