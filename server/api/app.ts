@@ -19,6 +19,7 @@ import { registerEventsRoutes } from './routes/eventsRoutes';
 import { registerCommentRoutes } from './routes/commentRoutes';
 import { registerReviewRoutes } from './routes/reviewRoutes';
 import { registerSuggestionRoutes } from './routes/suggestionRoutes';
+import { registerChangeRoutes } from './routes/changeRoutes';
 import { SERVER_VERSION } from '../version';
 
 /**
@@ -77,6 +78,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerCommentRoutes(app, workspace);
   registerReviewRoutes(app, workspace);
   registerSuggestionRoutes(app, workspace);
+  registerChangeRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const indexHtml = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html')) ? readFileSync(join(rendererDir, 'index.html')) : null;

@@ -6,6 +6,7 @@ import type { Member } from '../../shared/api/members';
 import { fail, ok, type Parsed } from '../../shared/parsed';
 import type { DocumentService } from '../services/documentService';
 import type { VersionService } from '../versions/versionService';
+import type { HistoryBetween } from '../versions/compareVersions';
 import { SYSTEM_MEMBER, type AttributionStore } from './attributionStore';
 import { changesBetween, type DatedArticleChanges } from './changesBetween';
 
@@ -36,6 +37,14 @@ export function snapshotOfState(state: Uint8Array): Y.Snapshot {
   // Lookups bisect each client's ranges, so make sure they are in order whatever wrote the state.
   for (const ranges of ds.clients.values()) ranges.sort((a, b) => a.clock - b.clock);
   return Y.createSnapshot(ds, sv);
+}
+
+/** The history between two sides of a comparison of one act, for compareVersions: null when it cannot tell. */
+export function historyBetween(changes: ChangeService, docId: string): HistoryBetween {
+  return (from, to) => {
+    const history = changes.between(docId, from, to);
+    return history.ok ? history.value : null;
+  };
 }
 
 /** The change service over the workspace's stores. */

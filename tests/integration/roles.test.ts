@@ -255,6 +255,27 @@ const ROUTES: readonly RouteCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/documents/:id/diff/export.docx',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/diff/export.docx?from=${ctx.versionId}&to=current` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/changes',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/changes?since=${ctx.versionId}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents/:id/visits',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/visits` }),
+  },
+  {
+    method: 'GET',
     route: '/api/documents/:id/comments',
     rule: read,
     ok: 200,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { apiError, formatIssues } from '../../../shared/api/errors';
 import { DiffQuery, SaveVersionRequest } from '../../../shared/api/workflow';
 import { compareVersions } from '../../versions/compareVersions';
+import { historyBetween } from '../../attribution/changeService';
 import type { Workspace } from '../../workspace';
 import { memberOf } from '../access';
 import { documentOr404 } from './workflowRouteHelpers';
@@ -60,7 +61,7 @@ export function registerVersionRoutes(app: FastifyInstance, workspace: Workspace
     if (!doc) return reply;
     const query = DiffQuery.safeParse(request.query);
     if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
-    const diff = compareVersions(documents, versions, doc.id, query.data.from, query.data.to);
+    const diff = compareVersions(documents, versions, doc.id, query.data.from, query.data.to, historyBetween(workspace.changes, doc.id));
     return diff.ok ? diff.value : reply.code(404).send(apiError('not_found', diff.error));
   });
 }
