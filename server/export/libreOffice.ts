@@ -11,6 +11,8 @@ const run = promisify(execFile);
 export const LIBREOFFICE_FORMATS = {
   txt: 'txt:Text (encoded):UTF8',
   pdf: 'pdf',
+  // Flat ODF text keeps tracked changes (text:changed-region, with dc:creator and dc:date) in one XML file.
+  fodt: 'fodt',
 } as const;
 
 /** Defaults of a conversion; the first start of LibreOffice with a fresh profile takes several seconds. */
