@@ -343,8 +343,11 @@ describe('approval workflow through the API', () => {
       (a: { fromLabel: string; status: string }) => a.fromLabel === 'მუხლი 1',
     );
     expect(changed.status).toBe('changed');
-    expect(changed.parts).toContainEqual({ kind: 'delete', text: 'დებულებები' });
-    expect(changed.parts).toContainEqual({ kind: 'insert', text: 'წესები' });
+    // Each change names who made it, read from the document's history (issue 12).
+    const me = (await call('GET', '/api/me')).body;
+    const author = [{ id: me.id, name: me.name }];
+    expect(changed.parts).toContainEqual(expect.objectContaining({ kind: 'delete', text: 'დებულებები', authors: author }));
+    expect(changed.parts).toContainEqual(expect.objectContaining({ kind: 'insert', text: 'წესები', authors: author }));
     // The old Article 2 is now Article 3: matched to itself, not to the new Article 2.
     expect(diff.body.articles.find((a: { fromLabel: string }) => a.fromLabel === 'მუხლი 2')).toMatchObject({
       status: 'moved',
