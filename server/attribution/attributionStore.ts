@@ -62,7 +62,7 @@ const fromJson = (json: string): IdRange[] => (JSON.parse(json) as RangeRow[]).m
 /** The attribution record on SQLite (tables `yjs_clients`, `text_edits`, `doc_visits`). */
 export function createAttributionStore(db: Database): AttributionStore {
   const ownerRow = db.prepare<[string, number], { member_id: string }>('SELECT member_id FROM yjs_clients WHERE doc_id = ? AND client_id = ?');
-  const claim = db.prepare<[string, number, string, string]>('INSERT INTO yjs_clients (doc_id, client_id, member_id, first_at) VALUES (?, ?, ?, ?) ON CONFLICT (doc_id, client_id) DO NOTHING');
+  const claim = db.prepare<[string, number, string, string]>('INSERT INTO yjs_clients (doc_id, client_id, member_id, first_at) VALUES (?, ?, ?, ?)');
   const owners = db.prepare<[string], { client_id: number; member_id: string }>('SELECT client_id, member_id FROM yjs_clients WHERE doc_id = ?');
   const insertEdit = db.prepare<[string, string, string, string, string]>('INSERT INTO text_edits (doc_id, member_id, at, inserted, deleted) VALUES (?, ?, ?, ?, ?)');
   const edits = db.prepare<[string], { member_id: string; at: string; inserted: string; deleted: string }>('SELECT member_id, at, inserted, deleted FROM text_edits WHERE doc_id = ? ORDER BY seq');
@@ -81,9 +81,12 @@ export function createAttributionStore(db: Database): AttributionStore {
     },
     record(docId, memberId, writers, edit, at) {
       invariant(db.inTransaction, 'Expected attribution to be recorded inside the transaction that stores the update');
-      const foreign = store.foreignWriter(docId, memberId, writers);
-      invariant(!foreign, `Expected client ${foreign?.client} of ${docId} to be free or ${memberId}'s, but ${foreign?.ownerId} owns it`);
-      for (const client of writers) claim.run(docId, client, memberId, at);
+      for (const client of writers) {
+        const owner = ownerRow.get(docId, client)?.member_id;
+        invariant(owner === undefined || owner === memberId, `Expected client ${client} of ${docId} to be free or ${memberId}'s, but ${owner} owns it`);
+        // Most updates come under an id the member already holds: only a new id costs a write.
+        if (owner === undefined) claim.run(docId, client, memberId, at);
+      }
       if (edit.inserted.length || edit.deleted.length) insertEdit.run(docId, memberId, at, toJson(edit.inserted), toJson(edit.deleted));
     },
     recordServerEdit(docId, update, memberId, at = new Date().toISOString()) {

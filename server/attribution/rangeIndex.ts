@@ -49,10 +49,4 @@ export class RangeIndex {
     }
     return null;
   }
-
-  /** Where the run that holds `clock` ends (exclusive), so a caller can step over a whole run; null when none holds it. */
-  endOf(client: number, clock: number): number | null {
-    const found = this.find(client, clock) as Entry | null;
-    return found ? found.end : null;
-  }
 }

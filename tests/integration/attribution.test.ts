@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
+import { $getRoot } from 'lexical';
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import type { ChangesResponse } from '../../shared/api/changes';
@@ -210,6 +211,32 @@ describe('who changed what', () => {
     expect(lines((await api(server, bob.token, 'GET', mine)).body)).toEqual(["Article 2: delete 'This ' by Alice"]);
     // Visits are per member: Alice never visited, so she still sees both.
     expect(lines((await api(server, alice.token, 'GET', mine)).body)).toHaveLength(2);
+  });
+
+  test('an article deleted since the base is listed under the number it had there, its text deleted by whoever removed it', async () => {
+    const { server, docId, bob, token } = await scene();
+    const first = (await api(server, token, 'GET', `/api/documents/${docId}/versions`)).body.versions[0].id as string;
+    const keyOf = (n: number) => server.workspace.documents.model(docId)!.body.filter((item) => item.kind === 'article')[n]!.key;
+    const removedKey = keyOf(1);
+    const b = await client(server, docId, bob);
+    b.edit(() => {
+      const blocks = $getRoot().getChildren();
+      const article = blocks.findIndex((block) => block.getTextContent() === 'Entry into force');
+      blocks[article + 1]!.remove();
+      blocks[article]!.remove();
+    });
+    await waitFor(async () => !(await serverText(server, token, docId)).includes('Entry into force'), 'the article removed');
+    const changes = (await api(server, token, 'GET', `/api/documents/${docId}/changes?since=${first}`)).body as ChangesResponse;
+    expect(changes.articles).toEqual([
+      {
+        articleKey: removedKey,
+        label: 'Article 2',
+        changes: [
+          { kind: 'delete', text: 'Entry into force', member: { id: bob.id, name: 'Bob' } },
+          { kind: 'delete', text: 'This ordinance shall enter into force upon its publication.', member: { id: bob.id, name: 'Bob' } },
+        ],
+      },
+    ]);
   });
 
   test('hostile queries get JSON errors that name what was wrong, and change nothing', async () => {
