@@ -200,12 +200,19 @@ export function createSuggestionService(db: Database, workspace: () => Workspace
       if (!made.ok) return made;
       const at = new Date().toISOString();
       const ids = batch.map((c) => c.s.id);
-      workspace().sync.applyServerEdit(docId, made.value.update, SUGGESTION_ORIGIN, () => {
-        batch.forEach(({ s }, i) => {
-          store.decide(s.id, 'accepted', { by: actor, at, reason: reason || null }, made.value.value[i]!, made.value.clientId);
-          audit(docId, at, actor, 'suggestion.accepted', { suggestionId: s.id, reason: reason || null, quote: s.quote, text: s.text, clientId: made.value.clientId, ...(ids.length > 1 ? { batch: ids } : {}) });
-        });
-      });
+      // The accepted text is the decider's edit in the record of who changed what (issue 12).
+      workspace().sync.applyServerEdit(
+        docId,
+        made.value.update,
+        SUGGESTION_ORIGIN,
+        () => {
+          batch.forEach(({ s }, i) => {
+            store.decide(s.id, 'accepted', { by: actor, at, reason: reason || null }, made.value.value[i]!, made.value.clientId);
+            audit(docId, at, actor, 'suggestion.accepted', { suggestionId: s.id, reason: reason || null, quote: s.quote, text: s.text, clientId: made.value.clientId, ...(ids.length > 1 ? { batch: ids } : {}) });
+          });
+        },
+        actor.id,
+      );
       changed(docId);
       return { ok: true, value: views(docId, ids) };
     },
@@ -240,10 +247,16 @@ export function createSuggestionService(db: Database, workspace: () => Workspace
         const applied = s.applied;
         const made = edit(docId, (session) => step(`Suggestion '${id}' cannot be undone`, () => session.revert(applied, s.quote)));
         if (!made.ok) return made;
-        workspace().sync.applyServerEdit(docId, made.value.update, SUGGESTION_ORIGIN, () => {
-          store.reopen(id, actor, at, made.value.value, made.value.clientId);
-          audit(docId, at, actor, 'suggestion.undone', { ...payload, clientId: made.value.clientId });
-        });
+        workspace().sync.applyServerEdit(
+          docId,
+          made.value.update,
+          SUGGESTION_ORIGIN,
+          () => {
+            store.reopen(id, actor, at, made.value.value, made.value.clientId);
+            audit(docId, at, actor, 'suggestion.undone', { ...payload, clientId: made.value.clientId });
+          },
+          actor.id,
+        );
       }
       changed(docId);
       return { ok: true, value: one(docId, id) };

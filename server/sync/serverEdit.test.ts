@@ -22,11 +22,12 @@ function setup() {
   seed.getText('t').insert(0, 'Article 1');
   store.append(DOC, Y.encodeStateAsUpdate(seed));
   const host: RoomHost = {
-    persist: db.transaction((docId: string, update: Uint8Array, apply: () => void) => {
+    persist: db.transaction((docId: string, update: Uint8Array, apply: () => unknown) => {
       store.append(docId, update);
       apply();
     }),
     refuseEdit: () => null,
+    refuseWriters: () => null,
     log: () => undefined,
   };
   const room = new DocRoom(DOC, store.load(DOC), host);

@@ -5,6 +5,10 @@ import type { Member } from '../../shared/api/members';
 import { parseSyncTarget } from './syncTarget';
 import { DocRoom, type RoomHost, type SyncConnection } from './docRoom';
 import type { AccessLimits } from '../auth/authLimiter';
+import * as Y from 'yjs';
+import { SYSTEM_MEMBER } from '../attribution/attributionStore';
+import { captureEdit } from '../attribution/textEdit';
+import { checkUpdate } from './updateCheck';
 
 /** What the sync endpoint needs from the workspace. */
 export interface SyncHost extends RoomHost {
@@ -85,12 +89,33 @@ export class SyncServer {
   /**
    * Applies an edit the server made to a document's text as one update: through its open room, which
    * stores it and then broadcasts it to every client, or straight to the store when nobody has the act
-   * open. `alongside` runs in the same transaction (see `DocRoom.applyServerUpdate`).
+   * open. `alongside` runs in the same transaction (see `DocRoom.applyServerUpdate`). The edit is recorded
+   * as `memberId`'s, the member who decided it ('system' by default), for who changed what (issue 12).
    */
-  applyServerEdit(docId: string, update: Uint8Array, origin: unknown, alongside?: () => void): void {
+  applyServerEdit(docId: string, update: Uint8Array, origin: unknown, alongside?: () => void, memberId: string = SYSTEM_MEMBER): void {
     const room = this.rooms.get(docId);
-    if (room && !room.isBroken) room.applyServerUpdate(update, origin, alongside);
-    else this.host.persist(docId, update, () => alongside?.());
+    if (room && !room.isBroken) return room.applyServerUpdate(update, origin, alongside, memberId);
+    // Nobody has the act open: what the edit inserts and newly deletes is read on a private copy of the
+    // stored state (an update's delete set repeats every earlier deletion, which must stay their authors').
+    const copy = new Y.Doc({ gc: false });
+    try {
+      const stored = this.host.load(docId);
+      if (stored) Y.applyUpdate(copy, stored);
+      const check = checkUpdate(copy, update);
+      if (check.kind === 'incomplete') throw new Error(`Expected a server edit of ${docId} to be complete, but ${check.reason}`);
+      const edit = captureEdit(copy, () => Y.applyUpdate(copy, update));
+      this.host.persist(
+        docId,
+        update,
+        () => {
+          alongside?.();
+          return edit;
+        },
+        { memberId, writers: check.kind === 'complete' ? check.writers : [] },
+      );
+    } finally {
+      copy.destroy();
+    }
   }
 
   /** The live room if the document is open, without loading it. */

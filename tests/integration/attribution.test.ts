@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { ChangesResponse } from '../../shared/api/changes';
 import { addMember, collectDenials, spliceBlock, type TestMember } from '../helpers/attributionHelpers';
 import { connectClient, type LexicalClient } from '../helpers/lexicalClient';
+import { suggestionAct } from '../helpers/suggestionHelpers';
 import { cleanupAfterEach, serverForTest } from '../helpers/lifecycle';
 import { api, startTestServer, waitFor } from '../helpers/testServer';
 
@@ -237,6 +238,29 @@ describe('who changed what', () => {
         ],
       },
     ]);
+  });
+
+  test('a suggestion accepted on the server is the decider’s edit, whether the act is open or not', async () => {
+    const t = await suggestionAct(cleanup);
+    const version = (await api(t.server, t.owner, 'POST', `/api/documents/${t.docId}/versions`, { name: 'Before the review' })).body.id as string;
+    const accept = async (decider: { token: string }, quote: string, text: string) => {
+      const made = await t.suggest(t.lawyer.token, { target: { blockKey: t.keys.clauses[1]![0]!, quote }, text });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      expect((await t.decide(decider.token, made.body.id, 'accept')).status).toBe(200);
+    };
+    await accept(t.drafter, 'აკრძალულია', 'დაუშვებელია');
+    await waitFor(() => t.alice.text().includes('დაუშვებელია'), 'the accepted text reaches the open client');
+    // Nobody has the act open any more: the edit goes straight to the store, and is attributed all the same.
+    t.alice.destroy();
+    await waitFor(() => t.server.workspace.sync.openRoom(t.docId) === undefined, 'the room closed');
+    await accept(t.otherDrafter, 'საჩუქრის მიღება', 'საჩუქრის ან მომსახურების მიღება');
+    const changes = (await api(t.server, t.owner, 'GET', `/api/documents/${t.docId}/changes?since=${version}`)).body as ChangesResponse;
+    const gifts = changes.articles.find((a) => a.articleKey === t.keys.articles[1])!;
+    const by = (id: string) => gifts.changes.filter((c) => c.member.id === id).map((c) => `${c.kind} '${c.text}'`);
+    // Only the two deciders changed the article (the reviewer only proposed), each with the text they accepted.
+    expect(new Set(gifts.changes.map((c) => c.member.id))).toEqual(new Set([t.drafter.id, t.otherDrafter.id]));
+    expect(by(t.drafter.id)).toContain("delete 'აკრძალუ'");
+    expect(by(t.otherDrafter.id).some((c) => c.startsWith('insert') && c.includes('ან მომსახურების'))).toBe(true);
   });
 
   test('hostile queries get JSON errors that name what was wrong, and change nothing', async () => {
