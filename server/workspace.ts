@@ -160,7 +160,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
         return `refused: this update writes under the Yjs client id ${foreign.client}, which belongs to ${owner}: each member writes under client ids of their own`;
       },
       writersRefused: (docId, member, reason) => {
-        db.transaction(() => appendAudit(db, { at: new Date().toISOString(), actor: member.id, action: 'sync.update.refused', docId, payload: { member: member.name, reason } }))();
+        db.transaction(() => appendAudit(db, { at: new Date().toISOString(), actor: member.id, action: 'sync.forged_client_id', docId, payload: { member: member.name, reason } }))();
       },
       roomEmptied: (docId) => compaction.compactNow(docId),
       log,

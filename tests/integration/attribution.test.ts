@@ -105,7 +105,7 @@ describe('attribution is enforced', () => {
     const text = await serverText(server, alice.token, docId);
     expect(text).not.toMatch(/Forged|forgery/);
     expect(a.text()).not.toMatch(/Forged|forgery/);
-    const audit = server.workspace.db.prepare("SELECT actor FROM audit_log WHERE action = 'sync.update.refused' AND doc_id = ?").all(docId) as { actor: string }[];
+    const audit = server.workspace.db.prepare("SELECT actor FROM audit_log WHERE action = 'sync.forged_client_id' AND doc_id = ?").all(docId) as { actor: string }[];
     // One entry per refused connection, however many updates it sends.
     expect(audit.map((row) => row.actor)).toEqual([bob.id, bob.id]);
     expect(raw.ws.readyState).toBe(WebSocket.OPEN);
