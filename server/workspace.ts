@@ -16,7 +16,7 @@ import { SyncServer } from './sync/syncServer';
 import { createAccessLimits, type AccessLimits } from './auth/authLimiter';
 import type { EditAuthor } from './sync/docRoom';
 import type { TextEdit } from './attribution/textEdit';
-import { canEditText } from './auth/permissions';
+import { canEditText, may } from './auth/permissions';
 import { createWorkspaceEvents, type WorkspaceEvents } from './events/workspaceEvents';
 import { createVersionService, type VersionService } from './versions/versionService';
 import { SYSTEM_ACTOR } from './workflow/actor';
@@ -153,6 +153,10 @@ export function openWorkspace(options: ServerOptions): Workspace {
         review.textChanged(docId);
       },
       refuseEdit: (docId: string, member: Member) => canEditText(workspaceRef, docId, member),
+      mayReadHistory: (member: Member) => {
+        const current = members.get(member.id);
+        return current !== null && may(current.role, 'editText');
+      },
       refuseWriters: (docId, member, writers) => {
         const foreign = attribution.foreignWriter(docId, member.id, writers);
         if (!foreign) return null;

@@ -38,6 +38,11 @@ export interface RoomHost {
   refuseEdit(docId: string, member: Member): string | null;
   /** Why this member may not write under these client ids (another member owns one), or null (issue 12). */
   refuseWriters(docId: string, member: Member, writers: readonly number[]): string | null;
+  /**
+   * False when the member may not read the act's kept history (deleted text): they are sent the document as
+   * it stands, without deleted content (issue 11, point 10). Absent, everyone may.
+   */
+  mayReadHistory?(member: Member): boolean;
   /** Called once per connection when its updates are refused for another member's client id: the audit entry. */
   writersRefused?(docId: string, member: Member, reason: string): void;
   log(line: string): void;
@@ -124,7 +129,7 @@ export class DocRoom {
       message = decodeClientMessage(data);
       switch (message.kind) {
         case 'syncStep1':
-          connection.send(encodeSyncStep2(this.doc, message.stateVector));
+          connection.send(encodeSyncStep2(this.host.mayReadHistory?.(connection.member) === false ? withoutHistory(this.doc) : this.doc, message.stateVector));
           return;
         case 'queryAwareness':
           connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
@@ -301,4 +306,15 @@ interface AwarenessChange {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A copy of the document with its deleted content collected: the same state vector and the same visible text,
+ * but no deleted text to read back. The room keeps history (gc off) for "who changed what"; a member who may
+ * only read gets the act as it stands, as they would from the model.
+ */
+function withoutHistory(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc({ gc: true });
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
 }
