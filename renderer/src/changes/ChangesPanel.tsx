@@ -33,6 +33,11 @@ export function ChangesPanel({ session, docId, meId, definition, view }: Changes
   const title = (v: VersionSummary) => (v.kind === 'stage' && v.stage ? t('versions.onStage', { stage: stageLabel(definition, v.stage, i18n.language) }) : v.name);
   const baseIsVersion = view.base !== LAST_VISIT;
 
+  // Shown (from the offer, say): bring the panel to the top of the side column, where the reader looks next.
+  useEffect(() => {
+    if (view.active) document.querySelector('[data-panel="changes"]')?.scrollIntoView({ block: 'nearest' });
+  }, [view.active]);
+
   // A badge in the margin was clicked: bring that article's changes into view here.
   useEffect(() => {
     if (!view.focused) return;

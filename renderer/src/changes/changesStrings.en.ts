@@ -33,6 +33,8 @@ export const changesStringsEn = {
     badge_one: '{{count}} change in this article',
     badge_other: '{{count}} changes in this article',
     previous: 'Previous changed article',
+    previousShort: 'Previous',
+    nextShort: 'Next',
     next: 'Next changed article',
     position: 'changed article {{at}} of {{total}}',
     positionNone_one: '{{count}} changed article',

@@ -34,6 +34,8 @@ export const changesStringsKa: Strings<typeof changesStringsEn> = {
     badge_one: 'ამ მუხლში {{count}} ცვლილებაა',
     badge_other: 'ამ მუხლში {{count}} ცვლილებაა',
     previous: 'წინა შეცვლილი მუხლი',
+    previousShort: 'წინა',
+    nextShort: 'შემდეგი',
     next: 'შემდეგი შეცვლილი მუხლი',
     position: 'შეცვლილი მუხლი {{at}} / {{total}}',
     positionNone_one: '{{count}} შეცვლილი მუხლი',

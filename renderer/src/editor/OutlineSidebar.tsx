@@ -62,11 +62,11 @@ export function OutlineSidebar({ outline, editor, changes }: { outline: readonly
       <h3>{t('editor.outline')}</h3>
       {enabled ? (
         <div className="sj-outline-steps" data-field="change-steps">
-          <button type="button" data-action="previous-change" title={`${t('changes.previous')} (${SHORTCUTS.previousChange})`} onMouseDown={(e) => e.preventDefault()} onClick={() => step(-1)}>
-            ↑ {t('changes.previous')}
+          <button type="button" data-action="previous-change" aria-label={t('changes.previous')} title={`${t('changes.previous')} (${SHORTCUTS.previousChange})`} onMouseDown={(e) => e.preventDefault()} onClick={() => step(-1)}>
+            ↑ {t('changes.previousShort')}
           </button>
-          <button type="button" data-action="next-change" title={`${t('changes.next')} (${SHORTCUTS.nextChange})`} onMouseDown={(e) => e.preventDefault()} onClick={() => step(1)}>
-            ↓ {t('changes.next')}
+          <button type="button" data-action="next-change" aria-label={t('changes.next')} title={`${t('changes.next')} (${SHORTCUTS.nextChange})`} onMouseDown={(e) => e.preventDefault()} onClick={() => step(1)}>
+            ↓ {t('changes.nextShort')}
           </button>
           <span className="sj-muted sj-small" role="status">
             {position >= 0 ? t('changes.position', { at: position + 1, total: changedTotal }) : t('changes.positionNone', { count: changedTotal })}
