@@ -18,7 +18,7 @@ export function authorsOf(parts: readonly DiffPart[]): DiffAuthor[] {
  * Where the author tags go: after the last change of each run whose authors stay the same. Spaces between
  * two changes don't end a run (a replaced phrase is one deletion and one insertion); other text does.
  */
-function tagPositions(parts: readonly DiffPart[]): Set<number> {
+export function tagPositions(parts: readonly DiffPart[]): Set<number> {
   const after = new Set<number>();
   let open: { index: number; key: string } | null = null;
   for (let i = 0; i < parts.length; i += 1) {
