@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleChanges, ChangeAuthor } from '../../../shared/api/changes';
 import { memberColor } from '../ui/userIdentity';
@@ -5,6 +6,8 @@ import { isNonMember, visibleText, type ChangeContributor } from './changeSummar
 
 /** How much of one change the list shows; the rest is in the tooltip. */
 const SHOWN_CHARACTERS = 280;
+/** How many changes of one article the list shows before "Show N more" (an act rewritten since an old base has thousands). */
+const SHOWN_CHANGES = 30;
 
 /** A member's name as the list shows it: "you" beside the reader's own, words for the template and the unknown. */
 export function useAuthorName(meId: string | undefined): (author: ChangeAuthor) => string {
@@ -46,6 +49,7 @@ export function ChangeLegend({ contributors, meId }: { contributors: readonly Ch
 export function ChangeList({ articles, meId, focused, onShow }: { articles: readonly ArticleChanges[]; meId: string | undefined; focused: string | null; onShow: (articleKey: string) => void }) {
   const { t } = useTranslation();
   const nameOf = useAuthorName(meId);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   return (
     <ol className="sj-change-list">
       {articles
@@ -65,7 +69,7 @@ export function ChangeList({ articles, meId, focused, onShow }: { articles: read
               </span>
             </div>
             <ol className="sj-changes">
-              {group.changes.map((change, j) => {
+              {(expanded.has(i) ? group.changes : group.changes.slice(0, SHOWN_CHANGES)).map((change, j) => {
                 const shown = visibleText(change, SHOWN_CHARACTERS);
                 const color = memberColor(change.member.id);
                 const body = shown.blank ? <span className="sj-muted">{t('changes.emptyText')}</span> : shown.text;
@@ -87,6 +91,11 @@ export function ChangeList({ articles, meId, focused, onShow }: { articles: read
                 );
               })}
             </ol>
+            {group.changes.length > SHOWN_CHANGES && !expanded.has(i) ? (
+              <button type="button" className="sj-link-button" onClick={() => setExpanded((s) => new Set(s).add(i))}>
+                {t('changes.more', { count: group.changes.length - SHOWN_CHANGES })}
+              </button>
+            ) : null}
           </li>
         ))}
     </ol>

@@ -28,6 +28,8 @@ export const changesStringsEn = {
     you: 'you',
     system: 'the system (template)',
     unknown: 'unknown (written before authors were recorded)',
+    more_one: 'Show {{count}} more change',
+    more_other: 'Show {{count}} more changes',
     emptyText: '(a line break or space)',
     outsideArticles: 'outside the articles',
     badge_one: '{{count}} change in this article',

@@ -29,6 +29,8 @@ export const changesStringsKa: Strings<typeof changesStringsEn> = {
     you: 'თქვენ',
     system: 'სისტემა (შაბლონი)',
     unknown: 'უცნობი (დაწერილია ავტორების აღრიცხვამდე)',
+    more_one: 'კიდევ {{count}} ცვლილების ჩვენება',
+    more_other: 'კიდევ {{count}} ცვლილების ჩვენება',
     emptyText: '(ახალი სტრიქონი ან ჰარი)',
     outsideArticles: 'მუხლების გარეთ',
     badge_one: 'ამ მუხლში {{count}} ცვლილებაა',
