@@ -21,6 +21,7 @@ import { NumberingPlugin, type OutlineEntry } from './plugins/NumberingPlugin';
 import { Toolbar } from './Toolbar';
 import { OutlineSidebar } from './OutlineSidebar';
 import { ReferencePicker } from './ReferencePicker';
+import { ChangeBadges } from '../changes/ChangeBadges';
 
 /** What the editor needs to know of its document and its user. */
 export interface ActEditorProps {
@@ -35,13 +36,17 @@ export interface ActEditorProps {
   readonly onEditor?: (editor: LexicalEditor | null) => void;
   /** Rendered in the right-hand column, under the outline (presence, status). */
   readonly aside?: React.ReactNode;
+  /** Changes per article uid while the changes view is shown (issue 12): badges in the margin and the outline. */
+  readonly changes?: ReadonlyMap<string, number>;
+  /** A change badge in the margin was clicked. */
+  readonly onChangeBadge?: (articleKey: string) => void;
 }
 
 /**
  * The act editor: Lexical over Yjs through the stock CollaborationPlugin. The server seeds every document,
  * so the plugin never bootstraps content; the plugin's Yjs undo manager makes undo per user.
  */
-export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside }: ActEditorProps) {
+export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside, changes, onChangeBadge }: ActEditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null);
   const [editor, setEditor] = useState<LexicalEditor | null>(null);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
@@ -88,11 +93,12 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
           <div className="sj-page-wrap">
             <div className={`sj-page sj-lang-${language}`} lang={language}>
               <RichTextPlugin contentEditable={<ContentEditable className="sj-editor" aria-label="act text" spellCheck={false} />} ErrorBoundary={LexicalErrorBoundary} />
+              {changes ? <ChangeBadges editor={editor} outline={outline} counts={changes} onSelect={onChangeBadge} /> : null}
             </div>
           </div>
           <aside className="sj-aside">
             {aside}
-            <OutlineSidebar outline={outline} editor={editor} />
+            <OutlineSidebar outline={outline} editor={editor} changes={changes} />
           </aside>
         </div>
         <CollaborationPlugin id={docId} providerFactory={providerFactory} shouldBootstrap={false} username={userName} cursorColor={userColor} />

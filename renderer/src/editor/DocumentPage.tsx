@@ -11,7 +11,7 @@ import { ActEditor } from './ActEditor';
 import { badgeState, ConnectionIndicator, useConnectionState, useUnconfirmedChanges } from './ConnectionIndicator';
 import { PresenceList } from './PresenceList';
 import { ExportMenu } from './ExportMenu';
-import { useUserIdentity } from '../ui/userIdentity';
+import { memberColor, useUserIdentity } from '../ui/userIdentity';
 import { LockBanner } from '../workflow/LockBanner';
 import { StagePanel } from '../workflow/StagePanel';
 import { useDocumentStages } from '../workflow/useDocumentStages';
@@ -23,6 +23,11 @@ import { DeniedBanner } from '../members/DeniedBanner';
 import { AccessEndedNotice } from '../members/AccessEndedNotice';
 import { useAccessEnded } from '../members/useAccessEnded';
 import { may } from '../../../shared/api/permissions';
+import { LAST_VISIT } from '../../../shared/api/changes';
+import { ChangesPanel } from '../changes/ChangesPanel';
+import { ChangesOffer } from '../changes/ChangesOffer';
+import { useChangesView } from '../changes/useChangesView';
+import { useChangesOffer } from '../changes/useChangesOffer';
 
 /** The page of one act: its title bar, the editor, and who is here. */
 export function DocumentPage({ docId }: { docId: string }) {
@@ -48,6 +53,13 @@ export function DocumentPage({ docId }: { docId: string }) {
   const editorRef = useRef<LexicalEditor | null>(null);
   const onEditor = useCallback((editor: LexicalEditor | null) => void (editorRef.current = editor), []);
   const actText = useCallback(() => editorRef.current?.getEditorState().read(() => $getRoot().getTextContent()) ?? '', []);
+  // Who changed what (issue 12): the changes view, and its offer when others changed the act meanwhile.
+  const changes = useChangesView(session, docId, me, provider);
+  const offer = useChangesOffer(session, docId, me, provider, changes.visitedAt);
+  const showOffered = useCallback(() => {
+    changes.show(LAST_VISIT);
+    offer.dismiss();
+  }, [changes, offer]);
 
   useEffect(() => {
     let cancelled = false;
@@ -97,18 +109,23 @@ export function DocumentPage({ docId }: { docId: string }) {
       {workflow.stages ? <LockBanner stages={workflow.stages} definition={definition} /> : null}
       {accessEnded ? <AccessEndedNotice ended={accessEnded} unsent={unconfirmed} actText={actText} /> : null}
       {denied !== null && !workflow.locked && !accessEnded ? <DeniedBanner session={session} docId={docId} reason={denied} /> : null}
+      {offer.offer && !changes.active ? <ChangesOffer summary={offer.offer} visitedAt={changes.visitedAt} onShow={showOffered} onDismiss={offer.dismiss} /> : null}
       <ActEditor
         key={docId}
         session={session}
         docId={docId}
         language={doc.language}
         userName={identity.name}
-        userColor={identity.color}
+        // A member's cursor has the colour of their changes in the changes view.
+        userColor={me ? memberColor(me.id) : identity.color}
         readOnly={readOnly}
         onProvider={onProvider}
         onEditor={onEditor}
+        changes={changes.active ? changes.counts : undefined}
+        onChangeBadge={changes.focus}
         aside={
           <>
+            <ChangesPanel session={session} docId={docId} meId={me?.id} definition={definition} view={changes} />
             <StagePanel session={session} docId={docId} stages={workflow.stages} definition={definition} onMoved={workflow.update} />
             <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly && !accessEnded} />
             <PresenceList provider={provider} />

@@ -1,19 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../connection/session';
+import { downloadFile } from './downloadFile';
 
 /** The export formats offered to users, with their API suffixes. */
 const FORMATS = [
   { id: 'docx', suffix: 'export.docx' },
   { id: 'akn', suffix: 'export.akn.xml' },
 ] as const;
-
-/** The file name the server suggests in Content-Disposition (RFC 5987 `filename*` first). */
-function suggestedName(header: string | null, fallback: string): string {
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
-  if (star?.[1]) return decodeURIComponent(star[1]);
-  return /filename="([^"]+)"/i.exec(header ?? '')?.[1] ?? fallback;
-}
 
 /**
  * Exports the act as .docx (the council's official form) or Akoma Ntoso XML. In the desktop app the file
@@ -31,22 +25,8 @@ export function ExportMenu({ session, docId, version = 'current' }: { session: S
       setBusy(true);
       setMessage(null);
       try {
-        const response = await fetch(`${session.serverUrl}/api/documents/${docId}/${suffix}?version=${encodeURIComponent(version)}`, { headers: { Authorization: `Bearer ${session.token}` } });
-        if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? response.statusText);
-        const name = suggestedName(response.headers.get('content-disposition'), suffix);
-        const data = new Uint8Array(await response.arrayBuffer());
-        const desktop = window.sajaroDesktop;
-        if (desktop) {
-          const saved = await desktop.saveFile({ defaultPath: name, data });
-          if (saved) setMessage(t('export.saved', { path: saved }));
-        } else {
-          const url = URL.createObjectURL(new Blob([data]));
-          const link = document.createElement('a');
-          link.href = url;
-          link.download = name;
-          link.click();
-          setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        }
+        const saved = await downloadFile(session, `/api/documents/${docId}/${suffix}?version=${encodeURIComponent(version)}`, suffix);
+        if (saved) setMessage(t('export.saved', { path: saved }));
       } catch (error) {
         setMessage(t('export.failed', { message: (error as Error).message }));
       } finally {

@@ -1,6 +1,7 @@
 import { workflowStringsEn } from '../workflow/workflowStrings.en';
 import { reviewStringsEn } from '../review/reviewStrings.en';
 import { membersStringsEn } from '../members/membersStrings.en';
+import { changesStringsEn } from '../changes/changesStrings.en';
 
 /** English UI strings. Keys are shared with ka.ts; a missing key falls back to English. */
 export const en = {
@@ -71,4 +72,5 @@ export const en = {
   ...workflowStringsEn,
   ...reviewStringsEn,
   ...membersStringsEn,
+  ...changesStringsEn,
 } as const;

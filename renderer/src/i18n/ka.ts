@@ -2,6 +2,7 @@ import type { en } from './en';
 import { workflowStringsKa } from '../workflow/workflowStrings.ka';
 import { reviewStringsKa } from '../review/reviewStrings.ka';
 import { membersStringsKa } from '../members/membersStrings.ka';
+import { changesStringsKa } from '../changes/changesStrings.ka';
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -74,4 +75,5 @@ export const ka: Strings<typeof en> = {
   ...workflowStringsKa,
   ...reviewStringsKa,
   ...membersStringsKa,
+  ...changesStringsKa,
 };

@@ -23,6 +23,21 @@ function read(): UserIdentity {
   return cached;
 }
 
+/** The colour of authors that are no member: the template's text, or text older than the record of authors. */
+export const NON_MEMBER_COLOR = '#64748b';
+
+/**
+ * A member's colour, the same on every computer: one of the cursor colours, chosen by the member's id. The
+ * act page gives it to the cursor too, so a member's cursor and their changes (issue 12) look alike.
+ */
+export function memberColor(memberId: string): string {
+  if (memberId === 'system' || memberId === 'unknown') return NON_MEMBER_COLOR;
+  // FNV-1a: a short, stable spread of ids over the palette.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < memberId.length; i += 1) hash = Math.imul(hash ^ memberId.charCodeAt(i), 0x01000193);
+  return COLORS[(hash >>> 0) % COLORS.length]!;
+}
+
 /** Saves the display name. */
 export function setUserName(name: string): void {
   localStorage.setItem(NAME_KEY, name.trim());

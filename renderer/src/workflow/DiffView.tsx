@@ -2,25 +2,26 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { DiffResponse, DiffSide } from '../../../shared/api/workflow';
-import type { DiffPart } from '../../../shared/model/diffModels';
 import { ApiError } from '../connection/api';
 import type { Session } from '../connection/session';
 import { workflowApi } from './workflowApi';
+import { TrackedExportButton } from '../changes/TrackedExportButton';
+import { AuthorTag, authorsOf, DiffParts } from './DiffParts';
 
-/** Word changes inline: insertions green and underlined, deletions red and struck through. */
-function Parts({ parts }: { parts: readonly DiffPart[] }) {
-  return (
-    <div className="sj-diff-text">
-      {parts.map((part, i) =>
-        part.kind === 'insert' ? <ins key={i}>{part.text}</ins> : part.kind === 'delete' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>,
-      )}
-    </div>
-  );
+/** Who changed an article, beside its heading: the authors of its word changes, when the server knows them. */
+function ByLine({ parts }: { parts: Parameters<typeof authorsOf>[0] }) {
+  const authors = authorsOf(parts);
+  return authors.length ? (
+    <span className="sj-diff-by" data-field="authors">
+      <AuthorTag authors={authors} />
+    </span>
+  ) : null;
 }
 
 /**
  * The comparison of two versions of an act (or a version and the text now), article by article: each
- * article with what happened to it (inserted, deleted, changed, renumbered) and its word changes inline.
+ * article with what happened to it (inserted, deleted, changed, renumbered, or changed and renumbered), its
+ * word changes inline and who made them, and the comparison as a Word document of tracked changes.
  */
 export function DiffView(props: { session: Session; docId: string; from: string; to: string; nameOf: (id: string) => string; onClose: () => void }) {
   const { session, docId, from, to, nameOf, onClose } = props;
@@ -51,9 +52,12 @@ export function DiffView(props: { session: Session; docId: string; from: string;
         <h2 id="sj-diff-title">{t('versions.compareTitle')}</h2>
         {diff ? (
           <>
-            <p className="sj-diff-sides">
-              {sideName(diff.from)} → {sideName(diff.to)}
-            </p>
+            <div className="sj-diff-head-actions">
+              <p className="sj-diff-sides">
+                {sideName(diff.from)} → {sideName(diff.to)}
+              </p>
+              {anyChange ? <TrackedExportButton session={session} docId={docId} from={from} to={to} /> : null}
+            </div>
             <p className="sj-muted sj-small" data-field="counts">
               {t('versions.counts', { inserted: diff.counts.inserted, changed: diff.counts.changed, deleted: diff.counts.deleted, moved: diff.counts.moved })}
             </p>
@@ -67,7 +71,7 @@ export function DiffView(props: { session: Session; docId: string; from: string;
             {diff.frame.changed ? (
               <article className="sj-diff-article" data-status="changed">
                 <h4>{t('versions.frame')}</h4>
-                <Parts parts={diff.frame.parts} />
+                <DiffParts parts={diff.frame.parts} />
               </article>
             ) : null}
             {articles.map((a, i) => (
@@ -78,8 +82,9 @@ export function DiffView(props: { session: Session; docId: string; from: string;
                   <span className={`sj-status sj-status-${a.status}`}>{t(`versions.status.${a.status}`)}</span>
                   {/* Renumbered and changed: both badges, so the substantive change is not hidden behind the new number. */}
                   {a.renumbered && a.status !== 'moved' ? <span className="sj-status sj-status-moved">{t('versions.status.moved')}</span> : null}
+                  <ByLine parts={a.parts} />
                 </h4>
-                {a.textChanged ? <Parts parts={a.parts} /> : <p className="sj-muted sj-small">{a.heading}</p>}
+                {a.textChanged ? <DiffParts parts={a.parts} /> : <p className="sj-muted sj-small">{a.heading}</p>}
               </article>
             ))}
             {unchanged > 0 ? (

@@ -27,6 +27,9 @@ export const SHORTCUTS = {
   outdent: 'Shift+Tab',
   moveUp: 'Alt+Shift+↑',
   moveDown: 'Alt+Shift+↓',
+  // The changes view (issue 12): "N"ext and "B"ack, beside the structure shortcuts.
+  nextChange: 'Alt+Shift+N',
+  previousChange: 'Alt+Shift+B',
   undo: 'Ctrl+Z',
   redo: 'Ctrl+Y',
 } as const;

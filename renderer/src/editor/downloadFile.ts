@@ -1,0 +1,29 @@
+import type { Session } from '../connection/session';
+
+/** The file name the server suggests in Content-Disposition (RFC 5987 `filename*` first). */
+export function suggestedName(header: string | null, fallback: string): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  return /filename="([^"]+)"/i.exec(header ?? '')?.[1] ?? fallback;
+}
+
+/**
+ * Fetches a file from the workspace API with the session's token and hands it to the user: the native save
+ * dialog in the desktop app, a download in a browser. Resolves to the saved path in the desktop app (null
+ * when the user cancelled or in a browser); rejects with the server's message when it refuses.
+ */
+export async function downloadFile(session: Session, path: string, fallbackName: string): Promise<string | null> {
+  const response = await fetch(`${session.serverUrl}${path}`, { headers: { Authorization: `Bearer ${session.token}` } });
+  if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? response.statusText);
+  const name = suggestedName(response.headers.get('content-disposition'), fallbackName);
+  const data = new Uint8Array(await response.arrayBuffer());
+  const desktop = window.sajaroDesktop;
+  if (desktop) return desktop.saveFile({ defaultPath: name, data });
+  const url = URL.createObjectURL(new Blob([data]));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return null;
+}
