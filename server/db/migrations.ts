@@ -3,6 +3,7 @@ import { AUDIT_SCHEMA_SQL } from '../audit/auditSchema';
 import { REVIEW_SCHEMA_SQL } from '../review/reviewSchema';
 import { SUGGESTION_SCHEMA_SQL } from '../suggestions/suggestionSchema';
 import { ATTRIBUTION_SCHEMA_SQL } from '../attribution/attributionSchema';
+import { NOTE_SCHEMA_SQL } from '../note/noteSchema';
 
 /**
  * The schema, as an ordered list of migrations. `PRAGMA user_version` holds how many have run, so each
@@ -88,6 +89,8 @@ export const MIGRATIONS: readonly string[] = [
   SUGGESTION_SCHEMA_SQL,
   // Issue 12: who first wrote under each Yjs client id, what every update inserted and deleted, last visits.
   ATTRIBUTION_SCHEMA_SQL,
+  // Issue 13, §3: the explanatory note, its section list, and the note in frozen versions.
+  NOTE_SCHEMA_SQL,
 ];
 
 /** Runs the migrations that have not run yet. */

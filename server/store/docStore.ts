@@ -16,12 +16,15 @@ export interface DocStore {
   count(docId: string): number;
 }
 
+/** The tables that hold Yjs updates: the acts' texts, and their explanatory notes (issue 13). */
+export type UpdateTable = 'doc_updates' | 'note_updates';
+
 /** A DocStore on SQLite: one row per update, merged by compaction. */
-export function createSqliteDocStore(db: Database): DocStore {
-  const selectUpdates = db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE doc_id = ? ORDER BY seq');
-  const insert = db.prepare<[string, Buffer]>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)');
-  const remove = db.prepare<[string]>('DELETE FROM doc_updates WHERE doc_id = ?');
-  const countRows = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ?');
+export function createSqliteDocStore(db: Database, table: UpdateTable = 'doc_updates'): DocStore {
+  const selectUpdates = db.prepare<[string], { data: Buffer }>(`SELECT data FROM ${table} WHERE doc_id = ? ORDER BY seq`);
+  const insert = db.prepare<[string, Buffer]>(`INSERT INTO ${table} (doc_id, data) VALUES (?, ?)`);
+  const remove = db.prepare<[string]>(`DELETE FROM ${table} WHERE doc_id = ?`);
+  const countRows = db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE doc_id = ?`);
 
   const load = (docId: string): Uint8Array | null => {
     const rows = selectUpdates.all(docId);
