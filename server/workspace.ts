@@ -15,7 +15,7 @@ import { createTemplateLibrary, type TemplateLibrary } from './templates/templat
 import { SyncServer } from './sync/syncServer';
 import { createAccessLimits, type AccessLimits } from './auth/authLimiter';
 import type { EditAuthor } from './sync/docRoom';
-import type { TextEdit } from './attribution/textEdit';
+import { editOfUpdate, NO_EDIT, type TextEdit } from './attribution/textEdit';
 import { canEditText, may } from './auth/permissions';
 import { createWorkspaceEvents, type WorkspaceEvents } from './events/workspaceEvents';
 import { createVersionService, type VersionService } from './versions/versionService';
@@ -26,6 +26,10 @@ import { createReviewServices, type ReviewServices } from './review/reviewServic
 import { appendAudit } from './audit/auditLog';
 import { createAttributionStore, SYSTEM_MEMBER, type AttributionStore } from './attribution/attributionStore';
 import { createChangeService, type ChangeService } from './attribution/changeService';
+import { noteRoomId, parseSyncRoom, type SyncRoom } from '../shared/note/noteRoom';
+import { invariant } from '../shared/parsed';
+import { createNoteService, type NoteService } from './note/noteService';
+import { createNoteSectionStore } from './note/noteSectionStore';
 
 /** Everything one workspace server holds: its database, members, documents, templates and live rooms. */
 export interface Workspace {
@@ -60,6 +64,8 @@ export interface Workspace {
   readonly attribution: AttributionStore;
   /** Changes since a version or a last visit, by member (issue 12). */
   readonly changes: ChangeService;
+  /** The acts' explanatory notes and their section list (issue 13, §3). */
+  readonly notes: NoteService;
   /** The adoption record of an adopted act (act number, adoption date), for exports; set by the workflow. */
   adoptionRecord?: (docId: string) => { readonly actNumber: string; readonly adoptionDate: string } | null;
   /** A frozen version of a document with its derived model, for exports; set by the version store. */
@@ -114,15 +120,23 @@ export function openWorkspace(options: ServerOptions): Workspace {
     (doc, createdBy, now, seed) => {
       // The seed is the server's own text: its client ids are recorded as 'system', so nobody can write under them.
       attribution.recordServerEdit(doc.id, seed, SYSTEM_MEMBER, now.toISOString());
+      // Seeded before the first version is frozen, which keeps the note beside the act (issue 13, §3).
+      notes.seed(doc.id, doc.language);
       workflow?.recordCreation(doc, createdBy ?? SYSTEM_ACTOR, now);
       // Published once the creation transaction has finished; a rolled-back one only makes clients reload.
       setImmediate(() => events.publish({ type: 'document', docId: doc.id, at: now.toISOString() }));
     },
   );
-  const versions = createVersionService(db, documents, events);
+  const noteStore = createSqliteDocStore(db, 'note_updates');
+  // The note's seed is the server's text too: its client ids are claimed as 'system' under the act's id (the
+  // act and its note share one namespace of client ids per member); its edits are not the act's text edits.
+  const notes: NoteService = createNoteService(db, noteStore, createNoteSectionStore(db, log), documents, (docId) => sync?.openRoom(noteRoomId(docId))?.doc, (docId, seed) =>
+    attribution.record(docId, SYSTEM_MEMBER, editOfUpdate(seed).writers, NO_EDIT, new Date().toISOString()),
+  );
+  const versions = createVersionService(db, documents, events, notes);
   workflow = createWorkflowService(db, createWorkflowStore(db, log), versions, events);
-  const persist = db.transaction((docId: string, update: Uint8Array, apply: () => TextEdit, author: EditAuthor) => {
-    store.append(docId, update);
+  const persist = db.transaction((docId: string, update: Uint8Array, apply: () => TextEdit, author: EditAuthor, part: SyncRoom['part'] = 'act') => {
+    (part === 'note' ? noteStore : store).append(docId, update);
     const now = Date.now();
     // updated_at is for people, so once a second per document is precise enough and saves a write per keystroke.
     if (now - (lastTouched.get(docId) ?? 0) > 1000) {
@@ -130,7 +144,10 @@ export function openWorkspace(options: ServerOptions): Workspace {
       touch.run(new Date(now).toISOString(), docId);
     }
     // Who wrote it is part of the update: stored together, or not at all (issue 12).
-    attribution.record(docId, author.memberId, author.writers, apply(), new Date(now).toISOString());
+    const edit = apply();
+    // A note's client ids are claimed like the act's, so nobody writes under another's; its edits are not
+    // recorded as the act's text edits, whose id ranges belong to the act's document.
+    attribution.record(docId, author.memberId, author.writers, part === 'note' ? NO_EDIT : edit, new Date(now).toISOString());
   });
 
   const limits = createAccessLimits({
@@ -141,32 +158,53 @@ export function openWorkspace(options: ServerOptions): Workspace {
     log,
   });
   const compaction = createCompactionScheduler(store, SERVER_DEFAULTS.compactAfterUpdates, log);
+  const noteCompaction = createCompactionScheduler(noteStore, SERVER_DEFAULTS.compactAfterUpdates, log);
+  // Rooms come from parsed sync targets (or server edits of acts), so a name that does not parse is a bug.
+  const roomOf = (room: string): SyncRoom => {
+    const parsed = parseSyncRoom(room);
+    invariant(parsed.ok, `Expected a sync room of an act or its note, got '${room.slice(0, 80)}'`);
+    return parsed.value;
+  };
   sync = new SyncServer(
     {
       authenticate: (token) => members.authenticate(token),
       documentExists: (docId) => documentExists.get(docId) !== undefined,
-      load: (docId) => store.load(docId),
-      persist: (docId, update, apply, author) => {
-        persist(docId, update, apply, author);
+      load: (room) => {
+        const { docId, part } = roomOf(room);
+        return part === 'note' ? notes.load(docId) : store.load(docId);
+      },
+      persist: (room, update, apply, author) => {
+        const { docId, part } = roomOf(room);
+        persist(docId, update, apply, author, part);
+        if (part === 'note') {
+          notes.textChanged(docId);
+          noteCompaction.appended(docId);
+          return;
+        }
         documents.textChanged(docId);
         compaction.appended(docId);
         review.textChanged(docId);
       },
-      refuseEdit: (docId: string, member: Member) => canEditText(workspaceRef, docId, member),
+      // The note is edited under the act's own rules: the same roles, and frozen with the adopted act.
+      refuseEdit: (room: string, member: Member) => canEditText(workspaceRef, roomOf(room).docId, member),
       mayReadHistory: (member: Member) => {
         const current = members.get(member.id);
         return current !== null && may(current.role, 'editText');
       },
-      refuseWriters: (docId, member, writers) => {
-        const foreign = attribution.foreignWriter(docId, member.id, writers);
+      refuseWriters: (room, member, writers) => {
+        const foreign = attribution.foreignWriter(roomOf(room).docId, member.id, writers);
         if (!foreign) return null;
         const owner = foreign.ownerId === SYSTEM_MEMBER ? 'the server' : (members.get(foreign.ownerId)?.name ?? 'another member');
         return `refused: this update writes under the Yjs client id ${foreign.client}, which belongs to ${owner}: each member writes under client ids of their own`;
       },
-      writersRefused: (docId, member, reason) => {
-        db.transaction(() => appendAudit(db, { at: new Date().toISOString(), actor: member.id, action: 'sync.forged_client_id', docId, payload: { member: member.name, reason } }))();
+      writersRefused: (room, member, reason) => {
+        const { docId, part } = roomOf(room);
+        db.transaction(() => appendAudit(db, { at: new Date().toISOString(), actor: member.id, action: 'sync.forged_client_id', docId, payload: { member: member.name, part, reason } }))();
       },
-      roomEmptied: (docId) => compaction.compactNow(docId),
+      roomEmptied: (room) => {
+        const { docId, part } = roomOf(room);
+        (part === 'note' ? noteCompaction : compaction).compactNow(docId);
+      },
       log,
     },
     {
@@ -194,6 +232,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     events,
     review,
     attribution,
+    notes,
     changes: createChangeService({ db, documents, versions, attribution, liveDoc: (docId) => {
       const room = sync?.openRoom(docId);
       return room && !room.isBroken ? room.doc : undefined;
@@ -207,6 +246,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     close() {
       sync?.close();
       compaction.close();
+      noteCompaction.close();
       review.close();
       db.close();
     },

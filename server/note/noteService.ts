@@ -28,12 +28,25 @@ export interface NoteService {
   textChanged(docId: string): void;
 }
 
-/** A note service over its own DocStore; `live` gives the open room's doc of a note. */
-export function createNoteService(db: Database, store: DocStore, sections: NoteSectionStore, documents: DocumentService, live: (docId: string) => Y.Doc | undefined): NoteService {
+/**
+ * A note service over its own DocStore; `live` gives the open room's doc of a note, `onSeeded` runs in the
+ * seed's transaction (the workspace claims the seed's client ids for the server).
+ */
+export function createNoteService(
+  db: Database,
+  store: DocStore,
+  sections: NoteSectionStore,
+  documents: DocumentService,
+  live: (docId: string) => Y.Doc | undefined,
+  onSeeded?: (docId: string, seed: Uint8Array) => void,
+): NoteService {
   const models = new Map<string, NoteModel>();
   const seedNow = db.transaction((docId: string, language: Language) => {
     // Checked inside the transaction: two seeds of one note would merge into duplicated sections.
-    if (store.count(docId) === 0) store.append(docId, seedNoteState(sections.get(), language, noteRoomId(docId)));
+    if (store.count(docId) !== 0) return;
+    const seed = seedNoteState(sections.get(), language, noteRoomId(docId));
+    store.append(docId, seed);
+    onSeeded?.(docId, seed);
   });
 
   const service: NoteService = {

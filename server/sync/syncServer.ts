@@ -10,7 +10,10 @@ import { SYSTEM_MEMBER } from '../attribution/attributionStore';
 import { captureEdit } from '../attribution/textEdit';
 import { checkUpdate } from './updateCheck';
 
-/** What the sync endpoint needs from the workspace. */
+/**
+ * What the sync endpoint needs from the workspace. `documentExists` takes the act's id; the others take the
+ * room name, which is the act's id or its note's room (`<docId>--note`, issue 13).
+ */
 export interface SyncHost extends RoomHost {
   authenticate(token: string | undefined): Member | null;
   documentExists(docId: string): boolean;
@@ -26,7 +29,7 @@ export interface SyncOptions {
   readonly limits: AccessLimits;
 }
 
-/** The sync endpoint `GET /sync/<docId>?token=…`, speaking the y-websocket protocol. */
+/** The sync endpoint `GET /sync/<room>?token=…` (an act or its note), speaking the y-websocket protocol. */
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, DocRoom>();
@@ -70,9 +73,9 @@ export class SyncServer {
     const limited = member ? this.limits.syncConnection(member.id) : this.limits.tokenRejected(request.socket.remoteAddress ?? 'unknown');
     if (limited) return rejectUpgrade(socket, 429, 'rate_limited', limited.body.error.message, limited.retryAfterSeconds);
     if (!member) return rejectUpgrade(socket, 401, 'unauthorized', 'Missing or invalid token: expected ?token=<member token>');
-    const { docId } = target.value;
+    const { docId, room } = target.value;
     if (!this.host.documentExists(docId)) return rejectUpgrade(socket, 404, 'not_found', `Unknown document '${docId}'`);
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, docId, member));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, room, member));
   }
 
   /** The live room of a document, loading it from the store on first use. */

@@ -1,8 +1,12 @@
-import { parseDocId, type DocId } from '../../shared/ids';
+import type { DocId } from '../../shared/ids';
+import { parseSyncRoom, type SyncPart } from '../../shared/note/noteRoom';
 
-/** What a sync upgrade's request target names: the act and the member's token. */
+/** What a sync upgrade's request target names: the room, the act it belongs to, and the member's token. */
 export interface SyncTarget {
+  /** The room: the act's id, or `<docId>--note` for its explanatory note (issue 13). */
+  readonly room: string;
   readonly docId: DocId;
+  readonly part: SyncPart;
   readonly token: string | undefined;
 }
 
@@ -17,9 +21,10 @@ export interface SyncTargetError {
 const MAX_TOKEN_LENGTH = 256;
 
 /**
- * Parses the raw target of a sync upgrade, `/sync/<docId>?token=…`, without ever throwing: the target is
- * whatever a client sent (`//`, bad percent-escapes, 60 kB of path), and the upgrade listener runs outside
- * Fastify's error handling, where a throw would stop the server (issue 11).
+ * Parses the raw target of a sync upgrade, `/sync/<docId>?token=…` or `/sync/<docId>--note?token=…` (the
+ * act's explanatory note, issue 13), without ever throwing: the target is whatever a client sent (`//`, bad
+ * percent-escapes, 60 kB of path), and the upgrade listener runs outside Fastify's error handling, where a
+ * throw would stop the server (issue 11).
  */
 export function parseSyncTarget(raw: string): { ok: true; value: SyncTarget } | { ok: false; error: SyncTargetError } {
   const queryAt = raw.indexOf('?');
@@ -34,12 +39,12 @@ export function parseSyncTarget(raw: string): { ok: true; value: SyncTarget } | 
   } catch {
     return refuse(400, 'bad_request', `Bad percent-escape in the sync path '${shown}': expected /sync/<docId>`);
   }
-  const docId = parseDocId(segment);
-  if (!docId.ok) return refuse(404, 'not_found', `Unknown document '${segment.slice(0, 80)}': ${docId.error.slice(0, 120)}`);
+  const room = parseSyncRoom(segment);
+  if (!room.ok) return refuse(404, 'not_found', `Unknown document '${segment.slice(0, 80)}': ${room.error.slice(0, 120)}`);
   // URLSearchParams leaves a bad escape as it is instead of throwing.
   const token = new URLSearchParams(query).get('token') ?? undefined;
   if (token !== undefined && token.length > MAX_TOKEN_LENGTH) return refuse(400, 'bad_request', `The token is longer than ${MAX_TOKEN_LENGTH} characters`);
-  return { ok: true, value: { docId: docId.value, token } };
+  return { ok: true, value: { ...room.value, token } };
 }
 
 function refuse(status: SyncTargetError['status'], code: SyncTargetError['code'], message: string): { ok: false; error: SyncTargetError } {

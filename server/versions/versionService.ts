@@ -4,6 +4,7 @@ import type { VersionSummary } from '../../shared/api/workflow';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { randomId } from '../../shared/ids';
 import type { DocumentModel } from '../../shared/model/documentModel';
+import type { NoteModel } from '../../shared/note/noteModel';
 import { invariant } from '../../shared/parsed';
 import { appendAudit } from '../audit/auditLog';
 import { withFullSync } from '../db/openDatabase';
@@ -37,6 +38,14 @@ export interface VersionService {
   model(docId: string, versionId: string): DocumentModel | null;
   /** The exact Yjs state that was frozen. */
   state(docId: string, versionId: string): Uint8Array | null;
+  /** The explanatory note as it was frozen with the version; null for versions frozen before notes existed. */
+  noteModel(docId: string, versionId: string): NoteModel | null;
+}
+
+/** What a version freezes of the act's explanatory note beside its text (issue 13, §3). */
+export interface NoteSource {
+  currentState(docId: string): Uint8Array | null;
+  modelOf(docId: string, state: Uint8Array): NoteModel | null;
 }
 
 interface VersionRow {
@@ -71,11 +80,15 @@ const toSummary = (row: VersionRow): VersionSummary => ({
 
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
-/** A version service on SQLite; `documents` gives the current state and derives its model. */
-export function createVersionService(db: Database, documents: DocumentService, events: WorkspaceEvents): VersionService {
+/**
+ * A version service on SQLite; `documents` gives the current state and derives its model, `notes` the same
+ * of the explanatory note, which is frozen beside the act.
+ */
+export function createVersionService(db: Database, documents: DocumentService, events: WorkspaceEvents, notes?: NoteSource): VersionService {
   const insert = db.prepare(
-    'INSERT INTO versions (id, doc_id, number, name, kind, stage, created_at, by_id, by_name, state, model, state_sha256, model_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO versions (id, doc_id, number, name, kind, stage, created_at, by_id, by_name, state, model, state_sha256, model_sha256, note_state, note_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const noteModelOf = db.prepare<[string, string], { note_model: string | null }>('SELECT note_model FROM versions WHERE doc_id = ? AND id = ?');
   const nextNumber = db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM versions WHERE doc_id = ?');
   const byDoc = db.prepare<[string], VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE doc_id = ? ORDER BY number`);
   const one = db.prepare<[string, string], VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE doc_id = ? AND id = ?`);
@@ -93,14 +106,18 @@ export function createVersionService(db: Database, documents: DocumentService, e
       const number = nextNumber.get(docId)?.n ?? 1;
       const at = now.toISOString();
       const [stateSha256, modelSha256] = [sha256(state), sha256(modelJson)];
-      insert.run(id, docId, number, spec.name, spec.kind, spec.stage, at, actor.id, actor.name, Buffer.from(state), modelJson, stateSha256, modelSha256);
+      const noteState = notes?.currentState(docId) ?? null;
+      const noteModel = noteState ? notes?.modelOf(docId, noteState) : null;
+      const noteJson = noteModel ? canonicalJson(noteModel) : null;
+      const note = noteState && noteJson ? { noteStateSha256: sha256(noteState), noteModelSha256: sha256(noteJson) } : {};
+      insert.run(id, docId, number, spec.name, spec.kind, spec.stage, at, actor.id, actor.name, Buffer.from(state), modelJson, stateSha256, modelSha256, noteState && noteJson ? Buffer.from(noteState) : null, noteJson);
       // The hashes tie the audit entry to the exact text: a version swapped in the file no longer matches.
       appendAudit(db, {
         at,
         actor: actor.id,
         action: 'version.frozen',
         docId,
-        payload: { versionId: id, number, name: spec.name, kind: spec.kind, stage: spec.stage, by: actor.name, stateSha256, modelSha256 },
+        payload: { versionId: id, number, name: spec.name, kind: spec.kind, stage: spec.stage, by: actor.name, stateSha256, modelSha256, ...note },
       });
       return toSummary(one.get(docId, id)!);
     },
@@ -123,6 +140,10 @@ export function createVersionService(db: Database, documents: DocumentService, e
     state(docId, versionId) {
       const row = stateOf.get(docId, versionId);
       return row ? new Uint8Array(row.state) : null;
+    },
+    noteModel(docId, versionId) {
+      const row = noteModelOf.get(docId, versionId);
+      return row?.note_model ? (JSON.parse(row.note_model) as NoteModel) : null;
     },
   };
   return service;
