@@ -23,9 +23,15 @@ export interface LexicalClient {
 }
 
 /** Connects a headless member to a document and waits until it has synced. */
-export async function connectClient(serverUrl: string, docId: string, token: string, options: { waitForSync?: boolean } = {}): Promise<LexicalClient> {
+export async function connectClient(
+  serverUrl: string,
+  docId: string,
+  token: string,
+  // `docId` is the room: an act's id, or `<docId>--note` with the note's editor (issue 13).
+  options: { waitForSync?: boolean; createEditor?: () => LexicalEditor } = {},
+): Promise<LexicalClient> {
   const doc = new Y.Doc();
-  const editor = createActEditor();
+  const editor = (options.createEditor ?? createActEditor)();
   // Bind to the empty doc first, then let the provider fill it (DESIGN.md, "Derive").
   const binding = bindEditor(editor, doc, docId);
   const stopIn = mirrorYjsToLexical(binding);

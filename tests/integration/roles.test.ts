@@ -200,6 +200,23 @@ const ROUTES: readonly RouteCase[] = [
       body: (await ownerCall(ctx, 'GET', '/api/workflow')).body,
     }),
   },
+  // Issue 13, §3: the explanatory note's section list (a coordinators' setting) and an act's note.
+  { method: 'GET', route: '/api/note-sections', rule: read, ok: 200, request: () => ({ path: '/api/note-sections' }) },
+  {
+    method: 'PUT',
+    route: '/api/note-sections',
+    rule: { permission: 'changeStage' },
+    ok: 200,
+    request: async (ctx) => ({ path: '/api/note-sections', body: (await ownerCall(ctx, 'GET', '/api/note-sections')).body }),
+  },
+  { method: 'GET', route: '/api/documents/:id/note', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/note` }) },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/note/export.docx',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/note/export.docx` }),
+  },
   {
     method: 'GET',
     route: '/api/documents/:id/stages',
