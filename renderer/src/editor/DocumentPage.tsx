@@ -8,6 +8,8 @@ import type { Member } from '../../../shared/api/members';
 import { apiFetch, ApiError } from '../connection/api';
 import { useSession } from '../connection/SessionContext';
 import { ActEditor } from './ActEditor';
+import { NoteEditor } from './NoteEditor';
+import { DocumentTabs, type DocumentView } from './DocumentTabs';
 import { badgeState, ConnectionIndicator, useConnectionState, useUnconfirmedChanges } from './ConnectionIndicator';
 import { PresenceList } from './PresenceList';
 import { ExportMenu } from './ExportMenu';
@@ -50,6 +52,10 @@ export function DocumentPage({ docId }: { docId: string }) {
   // server (issue 11, point 6). The badge says "saved" only for changes the server confirmed.
   const accessEnded = useAccessEnded(session, provider);
   const unconfirmed = useUnconfirmedChanges(provider);
+  // Issue 13, §3: the act or its explanatory note. The act's editor stays mounted (hidden by CSS) while the
+  // note is shown, so its connection, presence and status keep running; the note mounts on first opening.
+  const [view, setView] = useState<DocumentView>('act');
+  const [noteOpened, setNoteOpened] = useState(false);
   const editorRef = useRef<LexicalEditor | null>(null);
   const onEditor = useCallback((editor: LexicalEditor | null) => void (editorRef.current = editor), []);
   const actText = useCallback(() => editorRef.current?.getEditorState().read(() => $getRoot().getTextContent()) ?? '', []);
@@ -95,7 +101,7 @@ export function DocumentPage({ docId }: { docId: string }) {
   const readOnly = roleReadOnly || workflow.locked || denied !== null || accessEnded !== null;
 
   return (
-    <div className="sj-document">
+    <div className="sj-document" data-view={view}>
       <header className="sj-doc-header">
         <Link href="/" className="sj-back">
           ← {t('editor.back')}
@@ -110,6 +116,18 @@ export function DocumentPage({ docId }: { docId: string }) {
       {accessEnded ? <AccessEndedNotice ended={accessEnded} unsent={unconfirmed} actText={actText} /> : null}
       {denied !== null && !workflow.locked && !accessEnded ? <DeniedBanner session={session} docId={docId} reason={denied} /> : null}
       {offer.offer && !changes.active ? <ChangesOffer summary={offer.offer} visitedAt={changes.visitedAt} onShow={showOffered} onDismiss={offer.dismiss} /> : null}
+      <DocumentTabs
+        view={view}
+        onView={(next) => {
+          setView(next);
+          if (next === 'note') setNoteOpened(true);
+        }}
+      />
+      {noteOpened ? (
+        <div className="sj-note-panel" hidden={view !== 'note'} role="tabpanel" data-panel="note">
+          <NoteEditor key={docId} session={session} docId={docId} language={doc.language} userName={identity.name} userColor={identity.color} readOnly={readOnly} />
+        </div>
+      ) : null}
       <ActEditor
         key={docId}
         session={session}

@@ -7,6 +7,8 @@ import { downloadFile } from './downloadFile';
 const FORMATS = [
   { id: 'docx', suffix: 'export.docx' },
   { id: 'akn', suffix: 'export.akn.xml' },
+  // The act's explanatory note (issue 13, §3); its label is under `note`.
+  { id: 'note', suffix: 'note/export.docx' },
 ] as const;
 
 /**
@@ -48,7 +50,7 @@ export function ExportMenu({ session, docId, version = 'current' }: { session: S
           {FORMATS.map((f) => (
             <li key={f.id} role="none">
               <button type="button" role="menuitem" data-format={f.id} onClick={() => void run(f.suffix)}>
-                {t(`export.${f.id}`)}
+                {f.id === 'note' ? t('note.export') : t(`export.${f.id}`)}
               </button>
             </li>
           ))}
