@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import { $createTextNode, $getRoot, type ElementNode } from 'lexical';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import { noteRoomId } from '../../shared/note/noteRoom';
 import { $isNoteSectionNode } from '../../shared/nodes/NoteSectionNode';
@@ -138,6 +139,38 @@ describe('the explanatory note', () => {
     }
     expect(await refusedStatus(server, `/sync/${docId}--note`)).toBe(401);
     expect(await refusedStatus(server, `/sync/${docId}--note?token=${token}`)).toBe(101);
+  });
+
+  test("the note's attribution is enforced: nobody writes under another member's client id, nor the server's seed", async () => {
+    const { server, token } = await serverForTest(cleanup);
+    const docId = await newAct(server, token, 'en');
+    const drafter = (await api(server, token, 'POST', '/api/members', { name: 'Levan', role: 'drafter' })).body.token as string;
+    const owner = await noteClient(server, docId, token);
+    typeIn(owner, 'reason', 'owner-wrote');
+    await waitFor(async () => sectionText((await api(server, token, 'GET', `/api/documents/${docId}/note`)).body, 'reason') === 'owner-wrote', 'stored');
+    const levan = await noteClient(server, docId, drafter);
+    const own = levan.doc.clientID;
+    levan.doc.clientID = owner.doc.clientID;
+    cleanup.push(() => (levan.doc.clientID = own));
+    typeIn(levan, 'aim', 'forged-as-owner');
+    await waitFor(() => levan.denied.length > 0, 'the forger is told why');
+    expect(levan.denied[0]).toMatch(/^refused: this update writes under the Yjs client id \d+, which belongs to/);
+    await serverAnswered(owner.provider);
+    expect(JSON.stringify((await api(server, token, 'GET', `/api/documents/${docId}/note`)).body)).not.toContain('forged-as-owner');
+    // The seed's client id is the server's.
+    const system = server.workspace.db.prepare("SELECT client_id FROM yjs_clients WHERE doc_id = ? AND member_id = 'system'").all(docId) as { client_id: number }[];
+    const noteClients = new Set(Y.decodeUpdate(server.workspace.notes.load(docId)!).structs.map((struct) => struct.id.client));
+    const seedClient = system.map((row) => row.client_id).find((id) => noteClients.has(id))!;
+    expect(seedClient).toBeDefined();
+    const other = await noteClient(server, docId, drafter);
+    const otherOwn = other.doc.clientID;
+    other.doc.clientID = seedClient;
+    cleanup.push(() => (other.doc.clientID = otherOwn));
+    typeIn(other, 'aim', 'forged-as-server');
+    await waitFor(() => other.denied.length > 0, 'the second forger is told why');
+    expect(other.denied[0]).toMatch(/which belongs to the server/);
+    const audit = server.workspace.db.prepare("SELECT payload FROM audit_log WHERE action = 'sync.forged_client_id' AND doc_id = ?").all(docId) as { payload: string }[];
+    expect(audit.map((row) => JSON.parse(row.payload).part)).toEqual(['note', 'note']);
   });
 
   test('the section list is a setting for coordinators; new acts follow it, bad lists and queries are refused', async () => {
