@@ -20,6 +20,7 @@ import { registerCommentRoutes } from './routes/commentRoutes';
 import { registerReviewRoutes } from './routes/reviewRoutes';
 import { registerSuggestionRoutes } from './routes/suggestionRoutes';
 import { registerChangeRoutes } from './routes/changeRoutes';
+import { registerReadinessRoutes } from './routes/readinessRoutes';
 import { SERVER_VERSION } from '../version';
 
 /**
@@ -79,6 +80,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerReviewRoutes(app, workspace);
   registerSuggestionRoutes(app, workspace);
   registerChangeRoutes(app, workspace);
+  registerReadinessRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const indexHtml = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html')) ? readFileSync(join(rendererDir, 'index.html')) : null;
