@@ -2,6 +2,7 @@ import { workflowStringsEn } from '../workflow/workflowStrings.en';
 import { reviewStringsEn } from '../review/reviewStrings.en';
 import { membersStringsEn } from '../members/membersStrings.en';
 import { changesStringsEn } from '../changes/changesStrings.en';
+import { readinessStringsEn } from '../readiness/readinessStrings.en';
 
 /** English UI strings. Keys are shared with ka.ts; a missing key falls back to English. */
 export const en = {
@@ -73,4 +74,5 @@ export const en = {
   ...reviewStringsEn,
   ...membersStringsEn,
   ...changesStringsEn,
+  ...readinessStringsEn,
 } as const;

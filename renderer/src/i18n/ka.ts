@@ -3,6 +3,7 @@ import { workflowStringsKa } from '../workflow/workflowStrings.ka';
 import { reviewStringsKa } from '../review/reviewStrings.ka';
 import { membersStringsKa } from '../members/membersStrings.ka';
 import { changesStringsKa } from '../changes/changesStrings.ka';
+import { readinessStringsKa } from '../readiness/readinessStrings.ka';
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -76,4 +77,5 @@ export const ka: Strings<typeof en> = {
   ...reviewStringsKa,
   ...membersStringsKa,
   ...changesStringsKa,
+  ...readinessStringsKa,
 };
