@@ -21,6 +21,7 @@ import { registerReviewRoutes } from './routes/reviewRoutes';
 import { registerSuggestionRoutes } from './routes/suggestionRoutes';
 import { registerChangeRoutes } from './routes/changeRoutes';
 import { registerNoteRoutes } from './routes/noteRoutes';
+import { registerReadinessRoutes } from './routes/readinessRoutes';
 import { SERVER_VERSION } from '../version';
 
 /**
@@ -81,6 +82,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerSuggestionRoutes(app, workspace);
   registerChangeRoutes(app, workspace);
   registerNoteRoutes(app, workspace);
+  registerReadinessRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const indexHtml = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html')) ? readFileSync(join(rendererDir, 'index.html')) : null;

@@ -30,8 +30,12 @@ export interface WorkflowService {
   setDefinition(raw: unknown, actor: Actor, now?: Date): Parsed<WorkflowDefinition>;
   /** A document's stages as `actor` sees them (with the moves it may make). The document must exist. */
   state(docId: string, actor: Actor | null, now?: Date): StagesState;
-  /** Moves a document to another stage, or says why it may not move. The document must exist. */
-  transition(docId: string, request: TransitionRequest, actor: Actor, now?: Date): Parsed<StagesState>;
+  /**
+   * Moves a document to another stage, or says why it may not move. The document must exist. `withinMove`
+   * runs inside the move's transaction once the move is checked, for records that must stand or fall with it
+   * (a readiness override's audit entry, issue 13).
+   */
+  transition(docId: string, request: TransitionRequest, actor: Actor, now?: Date, withinMove?: (move: { readonly from: string; readonly to: string; readonly at: string }) => void): Parsed<StagesState>;
   /** Records a new document's first stage and version; runs inside the document's creation transaction. */
   recordCreation(doc: DocumentSummary, actor: Actor, now: Date): void;
   /** Why the act's text is frozen, or null when it may be edited. */
@@ -100,13 +104,14 @@ export function createWorkflowService(db: Database, store: WorkflowStore, versio
       };
     },
 
-    transition(docId, request, actor, now = new Date()) {
+    transition(docId, request, actor, now = new Date(), withinMove) {
       const result = withFullSync(db, (): Parsed<{ from: string; to: string }> => {
         const history = historyOf(docId);
         const current = currentOf(history);
         const plan = planTransition(store.definition(), current, request, actor, history.map(toStageEntry), now);
         if (!plan.ok) return plan;
         const entry = stageEntryFor(plan.value, now);
+        withinMove?.({ from: plan.value.from, to: plan.value.to, at: entry.enteredAt });
         const version = versions.freeze(docId, { name: freezeName(entry.stage), kind: 'stage', stage: entry.stage }, actor, now);
         store.append(docId, entry, actor, version.id);
         appendAudit(db, {

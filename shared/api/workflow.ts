@@ -8,12 +8,20 @@ import type { Requirement, StageId } from '../workflow/workflowDefinition';
 /** The longest name of a saved version. */
 export const MAX_VERSION_NAME = 200;
 
-/** `POST /api/documents/:id/transitions`: the stage to move to, a note kept with the move, its data. */
+/**
+ * `POST /api/documents/:id/transitions`: the stage to move to, a note kept with the move, its data, and
+ * (issue 13, §1) `overrideWarnings: { reason }`, a coordinator's decision to move on past the readiness
+ * warnings, recorded in the audit log; it never overrides a blocking problem.
+ */
 export const TransitionRequestBody = z
   .object({
     to: z.string({ error: 'expected the id of the stage to move to' }).min(1, 'expected a stage id').max(40),
     note: z.string({ error: 'expected the note as text' }).max(2000, 'expected at most 2000 characters').optional(),
     data: z.record(z.string(), z.unknown(), { error: 'expected an object of fields, e.g. { "signingDate": "2026-03-07" }' }).optional(),
+    overrideWarnings: z
+      .object({ reason: z.string({ error: 'expected the reason as text' }).trim().min(1, 'expected the reason for overriding the warnings').max(2000, 'expected at most 2000 characters') }, { error: 'expected { "reason": "…" }' })
+      .strict()
+      .optional(),
   })
   .strict();
 /** A parsed transition request body. */

@@ -1,4 +1,5 @@
 import { addDays, georgianDate } from '../../shared/workflow/calendar';
+import { makeReady } from './readinessHelpers';
 import { api } from './testServer';
 
 /** A member's API caller, as the workflow tests use it. */
@@ -23,6 +24,8 @@ export interface Step {
   readonly to: string;
   readonly note?: string;
   readonly data?: object;
+  /** A coordinator's override of the readiness warnings, with its reason (issue 13, §1). */
+  readonly overrideWarnings?: { readonly reason: string };
 }
 
 /** Drafting to in force through the public consultation, with a note on two moves. */
@@ -62,11 +65,17 @@ export async function approveAllArticles(call: Call, docId: string): Promise<voi
   }
 }
 
-/** Moves an act through the steps, approving its articles before it leaves legal review; each move must succeed. */
+/**
+ * Moves an act through the steps; each move must succeed. In legal review it first makes the act ready for
+ * the council (issue 13, §1: blanks filled, title in form, entry into force), then lawyers approve its articles.
+ */
 export async function walk(call: Call, docId: string, steps: readonly Step[]): Promise<void> {
   for (const step of steps) {
     const current = (await call('GET', `/api/documents/${docId}/stages`)).body.current;
-    if (current === 'legal_review') await approveAllArticles(call, docId);
+    if (current === 'legal_review') {
+      await makeReady(call, docId);
+      await approveAllArticles(call, docId);
+    }
     const moved = await call('POST', `/api/documents/${docId}/transitions`, step);
     if (moved.status !== 200 || moved.body.current !== step.to) {
       throw new Error(`Expected ${docId} to move to ${step.to}, got ${moved.status} ${JSON.stringify(moved.body)}`);

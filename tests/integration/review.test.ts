@@ -6,6 +6,8 @@ import { legalReviewBlockers } from '../../server/review/legalReviewGate';
 import { connectClient, type LexicalClient } from '../helpers/lexicalClient';
 import { $buildArticles, $textNodeWith, addMember, anchorOn } from '../helpers/reviewHelpers';
 import { api, waitFor } from '../helpers/testServer';
+import { makeReady } from '../helpers/readinessHelpers';
+import { approveAllArticles, caller } from '../helpers/workflowHelpers';
 
 const cleanup = cleanupAfterEach();
 
@@ -214,6 +216,10 @@ describe("lawyers' sign-off per article", () => {
     });
     expect(reapproved.status, JSON.stringify(reapproved.body)).toBe(200);
 
+    // The commission sees only a ready act (issue 13, §1): the working group fills what it lacks, lawyers approve.
+    const call = caller(server, owner);
+    await makeReady(call, docId);
+    await approveAllArticles(call, docId);
     const moved = await api(server, owner, 'POST', `/api/documents/${docId}/transitions`, {
       to: 'commission',
     });

@@ -219,6 +219,13 @@ const ROUTES: readonly RouteCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/documents/:id/readiness',
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/readiness` }),
+  },
+  {
+    method: 'GET',
     route: '/api/documents/:id/stages',
     rule: read,
     ok: 200,

@@ -233,7 +233,10 @@ describe('suggestions', () => {
     const t = await suggestionAct(cleanup);
     const open = await t.suggest(t.lawyer.token, { target: { blockKey: t.keys.articles[0]!, quote: 'მიზანი' }, text: 'მიზნები' });
     expect(open.status).toBe(201);
-    await walk(caller(t.server, t.owner), t.docId, WITHOUT_CONSULTATION.slice(0, 5));
+    // The open suggestion is a readiness warning (issue 13, §1): the coordinator sends the act on regardless at
+    // each move, saying why.
+    const overridden = WITHOUT_CONSULTATION.slice(0, 5).map((step) => ({ ...step, overrideWarnings: { reason: 'The suggestion is left for the council' } }));
+    await walk(caller(t.server, t.owner), t.docId, overridden);
     const refused = await t.suggest(t.lawyer.token, { target: { blockKey: t.keys.articles[0]!, quote: 'მიზანი' }, text: 'მიზანი და სფერო' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('locked');

@@ -20,6 +20,7 @@ import { useDocumentStages } from '../workflow/useDocumentStages';
 import { useWorkflowDefinition } from '../workflow/useWorkflowDefinition';
 import { VersionsPanel } from '../workflow/VersionsPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { ReadinessPanel } from '../readiness/ReadinessPanel';
 import { usePermissionDenied } from '../members/usePermissionDenied';
 import { DeniedBanner } from '../members/DeniedBanner';
 import { AccessEndedNotice } from '../members/AccessEndedNotice';
@@ -147,6 +148,7 @@ export function DocumentPage({ docId }: { docId: string }) {
             <StagePanel session={session} docId={docId} stages={workflow.stages} definition={definition} onMoved={workflow.update} />
             <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly && !accessEnded} />
             <PresenceList provider={provider} />
+            <ReadinessPanel session={session} docId={docId} stage={workflow.stages?.current} />
             <ReviewPanel session={session} docId={docId} language={doc.language} me={accessEnded ? null : me} userName={identity.name} stage={workflow.stages?.current} provider={provider} />
           </>
         }

@@ -3,6 +3,7 @@ import { reviewStringsEn } from '../review/reviewStrings.en';
 import { membersStringsEn } from '../members/membersStrings.en';
 import { changesStringsEn } from '../changes/changesStrings.en';
 import { noteStringsEn } from '../editor/noteStrings.en';
+import { readinessStringsEn } from '../readiness/readinessStrings.en';
 
 /** English UI strings. Keys are shared with ka.ts; a missing key falls back to English. */
 export const en = {
@@ -75,4 +76,5 @@ export const en = {
   ...membersStringsEn,
   ...changesStringsEn,
   ...noteStringsEn,
+  ...readinessStringsEn,
 } as const;

@@ -4,6 +4,7 @@ import { reviewStringsKa } from '../review/reviewStrings.ka';
 import { membersStringsKa } from '../members/membersStrings.ka';
 import { changesStringsKa } from '../changes/changesStrings.ka';
 import { noteStringsKa } from '../editor/noteStrings.ka';
+import { readinessStringsKa } from '../readiness/readinessStrings.ka';
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -78,4 +79,5 @@ export const ka: Strings<typeof en> = {
   ...membersStringsKa,
   ...changesStringsKa,
   ...noteStringsKa,
+  ...readinessStringsKa,
 };

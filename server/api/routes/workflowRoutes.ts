@@ -5,6 +5,8 @@ import type { Workspace } from '../../workspace';
 import { memberOf } from '../access';
 import { documentOr404 } from './workflowRouteHelpers';
 import { legalReviewGate } from '../../review/legalReviewGate';
+import { readinessGate } from '../../readiness/readinessGate';
+import { moveWithReadiness } from '../../readiness/moveWithReadiness';
 
 /**
  * The workflow routes (issue 4): the workspace's definition, a document's stages, and moving it to
@@ -36,7 +38,11 @@ export function registerWorkflowRoutes(app: FastifyInstance, workspace: Workspac
     // Issue 5: the act leaves legal review forward only with every article approved and no blocking comment open.
     const unreviewed = legalReviewGate(workspace, doc.id, body.data.to);
     if (unreviewed) return reply.code(409).send(apiError('review_incomplete', unreviewed));
-    const moved = workflow.transition(doc.id, body.data, memberOf(request));
+    // Issue 13, §1: into the commission and beyond only when ready; warnings pass only with a reason.
+    const { overrideWarnings, ...move } = body.data;
+    const ready = readinessGate(workspace, doc.id, move.to, overrideWarnings);
+    if (!ready.ok) return reply.code(409).send({ error: { code: 'not_ready', message: ready.message, problems: ready.problems } });
+    const moved = moveWithReadiness(workspace, doc.id, move, memberOf(request), ready.overridden, overrideWarnings?.reason);
     if (!moved.ok) return reply.code(409).send(apiError('illegal_transition', moved.error));
     workspace.log(`[workflow] ${memberOf(request).name} moved ${doc.id} to ${moved.value.current}`);
     return moved.value;
