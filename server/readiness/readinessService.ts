@@ -1,3 +1,4 @@
+import { noteProblems } from '../../shared/note/noteProblems';
 import { checkReadiness } from '../../shared/readiness/checkReadiness';
 import type { ReadinessFacts, ReadinessProblem, ReadinessReport } from '../../shared/readiness/readinessTypes';
 import { georgianDate } from '../../shared/workflow/calendar';
@@ -10,11 +11,14 @@ import type { Workspace } from '../workspace';
  */
 export type ReadinessContributor = (workspace: Workspace, docId: string) => readonly ReadinessProblem[];
 
-/**
- * The contributors every readiness report asks, in order. Another part registers its own here with one line
- * (`READINESS_CONTRIBUTORS.push(noteProblems)`) when the workspace opens, rather than by editing the check.
- */
-export const READINESS_CONTRIBUTORS: ReadinessContributor[] = [];
+/** The explanatory note's empty sections, as warnings (issue 13, §3). */
+const noteReadiness: ReadinessContributor = (workspace, docId) => {
+  const note = workspace.notes.model(docId);
+  return note ? noteProblems(note) : [];
+};
+
+/** The contributors every readiness report asks, in order; a new part adds its own here. */
+export const READINESS_CONTRIBUTORS: readonly ReadinessContributor[] = [noteReadiness];
 
 /** What readiness knows of an act beyond its text: its stage, its records and its open review. */
 export function readinessFacts(workspace: Workspace, docId: string, now: Date = new Date()): ReadinessFacts {

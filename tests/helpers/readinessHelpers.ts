@@ -1,3 +1,4 @@
+import { fillNote } from './noteHelpers';
 import type { Call } from './workflowHelpers';
 
 /** The words of an entry-into-force article, as readiness recognises them. */
@@ -32,9 +33,11 @@ function clauses(items: readonly { kind: string }[]): ModelClause[] {
  * suggestion per fix, accepted by the caller (who must be able to edit). It fills the municipality's blanks,
  * gives the title the "… შესახებ" / "On …" form, writes text into empty paragraphs and articles, and adds an
  * entry-into-force article when there is none. The adoption data stay blank: the workflow fills them. Open
- * comments and suggestions are the test's own business and are left alone.
+ * comments and suggestions are the test's own business and are left alone. It also fills the explanatory
+ * note's empty sections.
  */
 export async function makeReady(call: Call, docId: string): Promise<void> {
+  await fillNote(call, docId);
   let model = (await call('GET', `/api/documents/${docId}/model`)).body;
   const ka = model.language === 'ka';
   const fills: Array<[string, string, string]> = [

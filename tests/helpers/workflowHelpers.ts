@@ -2,12 +2,18 @@ import { addDays, georgianDate } from '../../shared/workflow/calendar';
 import { makeReady } from './readinessHelpers';
 import { api } from './testServer';
 
-/** A member's API caller, as the workflow tests use it. */
-export type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+/**
+ * A member's API caller, as the workflow tests use it. `caller` also says whose it is, for helpers that must
+ * write through the sync endpoint too (the explanatory note has no write route).
+ */
+export type Call = ((method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>) & {
+  readonly server?: { url: string };
+  readonly token?: string;
+};
 
 /** A caller for one member's token. */
 export function caller(server: { url: string }, token: string): Call {
-  return (method, path, body) => api(server, token, method, path, body);
+  return Object.assign((method: string, path: string, body?: unknown) => api(server, token, method, path, body), { server, token });
 }
 
 /** Today in Georgia, as the workflow's date checks see it. */

@@ -1,18 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { cleanupAfterEach, serverForTest } from '../helpers/lifecycle';
+import { fillNote } from '../helpers/noteHelpers';
 import { makeReady } from '../helpers/readinessHelpers';
 import { addMember } from '../helpers/reviewHelpers';
 import { approveAllArticles, caller, walk, type Call } from '../helpers/workflowHelpers';
 
 const cleanup = cleanupAfterEach();
 
-/** A blank act (its one paragraph empty, its title not in form) walked into legal review. */
+/** A blank act (its one paragraph empty, its title not in form, its explanatory note written) walked into legal review. */
 async function actInLegalReview() {
   const { server } = await serverForTest(cleanup);
   const owner = server.workspace.ownerToken;
   const call = caller(server, owner);
   const created = await call('POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka', municipality: 'vani' });
   const docId: string = created.body.id;
+  await fillNote(call, docId);
   await walk(call, docId, [{ to: 'consolidation' }]);
   const moved = await call('POST', `/api/documents/${docId}/transitions`, { to: 'legal_review' });
   expect(moved.status).toBe(200);
@@ -25,6 +27,21 @@ async function snapshot(call: Call, docId: string) {
 }
 
 describe('readiness before the council (issue 13, §1)', () => {
+  test("each empty section of the explanatory note is a warning, named by its title, until it is written", async () => {
+    const { server } = await serverForTest(cleanup);
+    const call = caller(server, server.workspace.ownerToken);
+    const docId: string = (await call('POST', '/api/documents', { title: 'ეთიკის კოდექსის შესახებ', language: 'ka' })).body.id;
+    const sections = (await call('GET', `/api/documents/${docId}/note`)).body.sections as Array<{ key: string; title: string }>;
+    expect(sections.length).toBeGreaterThan(3);
+    const noteWarnings = async () => ((await call('GET', `/api/documents/${docId}/readiness`)).body.problems as any[]).filter((p) => p.code === 'note_section_empty');
+    const before = await noteWarnings();
+    expect(before.map((p) => p.severity)).toEqual(sections.map(() => 'warning'));
+    expect(before[0].message.ka).toContain(sections[0]!.title);
+    await fillNote(call, docId);
+    expect(await noteWarnings()).toEqual([]);
+  });
+
+
   test('the readiness route lists every problem with its article, severity and both languages', async () => {
     const { server, call, docId } = await actInLegalReview();
     const report = await call('GET', `/api/documents/${docId}/readiness`);
