@@ -22,6 +22,9 @@ import { createVersionService, type VersionService } from './versions/versionSer
 import { SYSTEM_ACTOR } from './workflow/actor';
 import { createWorkflowService, type WorkflowService } from './workflow/workflowService';
 import { createWorkflowStore } from './workflow/workflowStore';
+import { createRecordedTextWriter } from './adoption/recordedTextWriter';
+import { createLastSignatory } from './adoption/lastSignatory';
+import { DEFAULT_ADOPTING_BODY } from '../shared/workflow/adoptingBody';
 import { createReviewServices, type ReviewServices } from './review/reviewServices';
 import { appendAudit } from './audit/auditLog';
 import { createAttributionStore, SYSTEM_MEMBER, type AttributionStore } from './attribution/attributionStore';
@@ -134,7 +137,12 @@ export function openWorkspace(options: ServerOptions): Workspace {
     attribution.record(docId, SYSTEM_MEMBER, editOfUpdate(seed).writers, NO_EDIT, new Date().toISOString()),
   );
   const versions = createVersionService(db, documents, events, notes);
-  workflow = createWorkflowService(db, createWorkflowStore(db, log), versions, events);
+  workflow = createWorkflowService(db, createWorkflowStore(db, log), versions, events, {
+    // Issue 13: the adoption data goes into the act's own text, and the adopting body picks the workflow.
+    recordedText: createRecordedTextWriter(documents, () => sync!),
+    adoptingBodyOf: (docId) => documents.get(docId)?.adoptingBody ?? DEFAULT_ADOPTING_BODY,
+    lastSignatory: createLastSignatory(db),
+  });
   const persist = db.transaction((docId: string, update: Uint8Array, apply: () => TextEdit, author: EditAuthor, part: SyncRoom['part'] = 'act') => {
     (part === 'note' ? noteStore : store).append(docId, update);
     const now = Date.now();

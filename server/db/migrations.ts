@@ -91,6 +91,8 @@ export const MIGRATIONS: readonly string[] = [
   ATTRIBUTION_SCHEMA_SQL,
   // Issue 13, §3: the explanatory note, its section list, and the note in frozen versions.
   NOTE_SCHEMA_SQL,
+  // Issue 13 §5: who adopts the act (the council by an ordinance, or the Mayor by an order) picks its workflow.
+  `ALTER TABLE documents ADD COLUMN adopting_body TEXT NOT NULL DEFAULT 'council' CHECK (adopting_body IN ('council', 'mayor'));`,
 ];
 
 /** Runs the migrations that have not run yet. */

@@ -18,9 +18,17 @@ export function openDatabase(file: string, nativeBinding?: string): Database.Dat
  * workflow and audit writes use it (issue 7).
  */
 export function withFullSync<T>(db: Database.Database, action: () => T): T {
+  return syncFully(db, () => db.transaction(action)());
+}
+
+/**
+ * Runs `action` with `synchronous = FULL`, for an action that opens its own transaction: a stage move that
+ * also edits the text stores through the sync endpoint's transaction, which broadcasts only after it commits.
+ */
+export function syncFully<T>(db: Database.Database, action: () => T): T {
   db.pragma('synchronous = FULL');
   try {
-    return db.transaction(action)();
+    return action();
   } finally {
     db.pragma('synchronous = NORMAL');
   }

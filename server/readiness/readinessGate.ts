@@ -1,6 +1,7 @@
 import type { ReadinessProblem } from '../../shared/readiness/readinessTypes';
 import { blockingProblems, warningProblems } from '../../shared/readiness/checkReadiness';
-import { TEXT_LOCKED_STAGES, type WorkflowDefinition } from '../../shared/workflow/workflowDefinition';
+import { TEXT_LOCKED_STAGES } from '../../shared/workflow/defaultWorkflow';
+import type { WorkflowDefinition } from '../../shared/workflow/workflowDefinition';
 import { currentStage } from '../review/workflowAccess';
 import type { Workspace } from '../workspace';
 import { readinessOf } from './readinessService';
@@ -35,7 +36,7 @@ const list = (problems: readonly ReadinessProblem[]): string => problems.map((p)
  * coordinator overrides them with a reason, which the caller records in the audit log with the move.
  */
 export function readinessGate(workspace: Workspace, docId: string, to: string, override?: { readonly reason: string }): ReadinessDecision {
-  if (!isGatedMove(workspace.workflow.definition(), currentStage(workspace, docId), to)) return { ok: true, overridden: [] };
+  if (!isGatedMove(workspace.workflow.definition(workspace.documents.get(docId)?.adoptingBody), currentStage(workspace, docId), to)) return { ok: true, overridden: [] };
   const report = readinessOf(workspace, docId);
   if (!report) return { ok: true, overridden: [] };
   const blocking = blockingProblems(report);

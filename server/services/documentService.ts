@@ -9,7 +9,8 @@ import { deriveDocumentModel } from '../../shared/model/deriveModel';
 import type { SerializedState } from '../../shared/model/serializedState';
 import { fail, ok, type Parsed } from '../../shared/parsed';
 import { blankActOutline } from '../../shared/templates/blankAct';
-import { instantiateTemplate } from '../../shared/templates/instantiate';
+import { defaultBody, instantiateTemplate } from '../../shared/templates/instantiate';
+import { DEFAULT_ADOPTING_BODY, isAdoptingBody, type AdoptingBody } from '../../shared/workflow/adoptingBody';
 import { withFullSync } from '../db/openDatabase';
 import { readEditorState } from '../lexical/actEditor';
 import { seedActState } from '../lexical/seed';
@@ -22,6 +23,7 @@ interface DocumentRow {
   language: Language;
   municipality: string;
   template_id: string | null;
+  adopting_body: string;
   created_at: string;
   updated_at: string;
 }
@@ -32,6 +34,7 @@ const toSummary = (row: DocumentRow): DocumentSummary => ({
   language: row.language,
   municipality: row.municipality,
   templateId: row.template_id,
+  adoptingBody: isAdoptingBody(row.adopting_body) ? row.adopting_body : DEFAULT_ADOPTING_BODY,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -65,7 +68,7 @@ export type DocumentCreatedHook = (doc: DocumentSummary, createdBy: Member | nul
 /** A document service on SQLite and the DocStore. */
 export function createDocumentService(db: Database, store: DocStore, templates: TemplateLibrary, live: LiveStateSource, onCreated?: DocumentCreatedHook): DocumentService {
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
-  const insert = db.prepare('INSERT INTO documents (id, title, language, municipality, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO documents (id, title, language, municipality, template_id, adopting_body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
 
   const models = new Map<string, DocumentModel>();
@@ -83,17 +86,19 @@ export function createDocumentService(db: Database, store: DocStore, templates: 
       let title: string;
       let templateId: string | null = null;
       let municipality = '';
+      let adoptingBody: AdoptingBody = request.adoptingBody ?? DEFAULT_ADOPTING_BODY;
       if ('templateId' in request) {
         const template = templates.get(request.templateId);
         if (!template) return fail(`Unknown template '${request.templateId}': expected the id of a template from GET /api/templates`);
-        const built = instantiateTemplate(template, { language: request.language, municipality: request.municipality, values: request.values });
+        adoptingBody = request.adoptingBody ?? defaultBody(template);
+        const built = instantiateTemplate(template, { language: request.language, municipality: request.municipality, values: request.values, adoptingBody });
         if (!built.ok) return built;
         outline = built.value;
         title = request.title ?? template.title[request.language];
         templateId = template.id;
         municipality = request.municipality;
       } else {
-        outline = blankActOutline(request.title, request.language, request.municipality);
+        outline = blankActOutline(request.title, request.language, request.municipality, adoptingBody);
         title = request.title;
         municipality = request.municipality ?? '';
       }
@@ -102,7 +107,7 @@ export function createDocumentService(db: Database, store: DocStore, templates: 
       const now = createdAt.toISOString();
       // One action, one transaction: the row, its first state and its first stage exist together or not at all.
       withFullSync(db, () => {
-        insert.run(id, title, request.language, municipality, templateId, now, now);
+        insert.run(id, title, request.language, municipality, templateId, adoptingBody, now, now);
         store.append(id, seed);
         onCreated?.(toSummary(byId.get(id)!), createdBy, createdAt, seed);
       });

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { NewBlockSpec } from '../../shared/api/suggestions';
 import { readActText, type ActText } from '../../shared/review/actText';
 import { gapRef, pointRef, rangeRef, resolveGap, resolveSpan, resolvePoint, textBetweenPoints, type BlockPoint, type PointRef, type SpanRef } from '../../shared/review/suggestionSpan';
-import { bindEditor, createActEditor, mirrorLexicalToYjs, mirrorYjsToLexical } from '../lexical/actEditor';
+import { editPrivateCopy, type PrivateEdit } from '../lexical/privateCopy';
 import { $insertBlock, $removeBlock, $replaceSpan, EditRefused, type BlockShape } from './spanEdit';
 
 /**
@@ -38,34 +38,11 @@ export interface ActEditSession {
 }
 
 /** The outcome of a session: the update to apply to the live document, and the client id that wrote it. */
-export interface ActEdit<T> {
-  readonly update: Uint8Array;
-  readonly clientId: number;
-  readonly value: T;
-}
+export type ActEdit<T> = PrivateEdit<T>;
 
-/**
- * Loads `state` into a private bound copy, runs `run` on it and returns the diff. The state vector is the
- * loaded state's, not the copy's after binding, so anything the binding wrote while loading is in the diff
- * too and the live document never receives an update that depends on items it lacks.
- */
+/** Loads `state` into a private bound copy, runs `run` on it and returns the diff (see `editPrivateCopy`). */
 export function editAct<T>(state: Uint8Array, docId: string, run: (session: ActEditSession) => T): ActEdit<T> {
-  const editor = createActEditor();
-  const doc = new Y.Doc();
-  const binding = bindEditor(editor, doc, docId);
-  const stopIn = mirrorYjsToLexical(binding);
-  const stopOut = mirrorLexicalToYjs(editor, binding);
-  try {
-    const before = Y.encodeStateVectorFromUpdate(state);
-    Y.applyUpdate(doc, state);
-    editor.update(() => {}, { discrete: true });
-    const value = run(session(editor, doc));
-    return { update: Y.encodeStateAsUpdate(doc, before), clientId: doc.clientID, value };
-  } finally {
-    stopIn();
-    stopOut();
-    doc.destroy();
-  }
+  return editPrivateCopy(state, docId, (editor, doc) => run(session(editor, doc)));
 }
 
 function session(editor: LexicalEditor, doc: Y.Doc): ActEditSession {

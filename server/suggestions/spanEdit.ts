@@ -12,7 +12,7 @@ import {
   ACT_PARTS,
   type ActPart,
 } from '../../shared/nodes';
-import type { ActType } from '../../shared/model/documentModel';
+import { ACT_TYPES, type ActType } from '../../shared/model/documentModel';
 import type { BlockPoint } from '../../shared/review/suggestionSpan';
 
 /** A text edit the server cannot make as the act stands: the caller answers 409 and changes nothing. */
@@ -121,7 +121,7 @@ function blockOfShape(shape: BlockShape): ElementNode {
     case 'annex':
       return $createAnnexNode(uid);
     case 'act-part':
-      return $createActPartNode(ACT_PARTS.includes(shape.part as ActPart) ? (shape.part as ActPart) : 'preamble', shape.actType === 'gankarguleba' ? 'gankarguleba' : ('dadgenileba' as ActType));
+      return $createActPartNode(ACT_PARTS.includes(shape.part as ActPart) ? (shape.part as ActPart) : 'preamble', ACT_TYPES.includes(shape.actType as ActType) ? (shape.actType as ActType) : 'dadgenileba');
     default:
       return $createParagraphNode();
   }

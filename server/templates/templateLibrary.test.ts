@@ -7,7 +7,7 @@ import { allArticles } from '../../shared/model/documentModel';
 import { deriveDocumentModel } from '../../shared/model/deriveModel';
 import type { SerializedState } from '../../shared/model/serializedState';
 import { renderPlainText } from '../../shared/model/plainText';
-import { instantiateTemplate, placeholdersOf } from '../../shared/templates/instantiate';
+import { defaultBody, instantiateTemplate, placeholdersOf } from '../../shared/templates/instantiate';
 import { readEditorState } from '../lexical/actEditor';
 import { seedActState } from '../lexical/seed';
 import { createTemplateLibrary } from './templateLibrary';
@@ -49,8 +49,12 @@ describe('the shipped template library', () => {
           expect(inAnnex.map((a) => a.number)).toEqual(inAnnex.map((_, i) => i + 1));
         }
         expect(allArticles(model).every((a) => a.label === (language === 'ka' ? `მუხლი ${a.number}` : `Article ${a.number}`))).toBe(true);
-        // The header is written from the municipality and the form.
-        expect(model.header.issuingBody).toBe(language === 'ka' ? 'თერჯოლის მუნიციპალიტეტის საკრებულო' : 'Sakrebulo of Terjola Municipality');
+        // The header is written from the municipality, the form and who adopts it (issue 13 §5).
+        const mayor = defaultBody(full) === 'mayor';
+        const council = language === 'ka' ? 'თერჯოლის მუნიციპალიტეტის საკრებულო' : 'Sakrebulo of Terjola Municipality';
+        const mayorBody = language === 'ka' ? 'თერჯოლის მუნიციპალიტეტის მერის' : 'Mayor of Terjola Municipality';
+        expect(model.header.issuingBody).toBe(mayor ? mayorBody : council);
+        expect(model.header.actType).toBe(mayor ? 'brdzaneba' : full.actType);
         expect(model.header.date).toBe(language === 'ka' ? '2026 წლის 2 მარტი' : '2 March 2026');
         const text = renderPlainText(model);
         // Every placeholder was filled and every cross-reference resolved.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Template } from '../../shared/templates/templateFormat';
 import { parseTemplate } from '../../shared/templates/parseTemplate';
-import { placeholdersOf } from '../../shared/templates/instantiate';
+import { defaultBody, placeholdersOf } from '../../shared/templates/instantiate';
 import type { TemplateListing } from '../../shared/api/templates';
 
 /** The templates a workspace offers: the shipped ones, then the workspace's own (which win on equal ids). */
@@ -66,6 +66,7 @@ export function createTemplateLibrary(shippedDir: string | undefined, workspaceD
           title: t.title,
           kind: t.kind,
           actType: t.actType,
+          adoptingBody: defaultBody(t),
           description: t.description ?? null,
           placeholders: placeholdersOf(t).map((p) => ({ name: p.name, label: p.label, required: p.required, default: p.default ?? null })),
         })),

@@ -27,8 +27,10 @@ export interface VersionService {
   /**
    * Freezes the document's current state as a version and records it in the audit log. Runs inside the
    * caller's transaction (a stage change freezes its version in its own transaction); throws otherwise.
+   * `state` is the state to freeze when the caller's transaction changes the text before it is applied (the
+   * adoption data a move writes into the act, issue 13 §2).
    */
-  freeze(docId: string, spec: VersionSpec, actor: Actor, now: Date): VersionSummary;
+  freeze(docId: string, spec: VersionSpec, actor: Actor, now: Date, state?: Uint8Array): VersionSummary;
   /** Saves a named version by hand, in its own transaction, and tells the open clients. */
   save(docId: string, name: string, actor: Actor, now?: Date): VersionSummary;
   /** The document's versions, oldest first. */
@@ -96,9 +98,9 @@ export function createVersionService(db: Database, documents: DocumentService, e
   const stateOf = db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE doc_id = ? AND id = ?');
 
   const service: VersionService = {
-    freeze(docId, spec, actor, now) {
+    freeze(docId, spec, actor, now, given) {
       invariant(db.inTransaction, 'Expected a version to be frozen inside the transaction of the action that freezes it');
-      const state = documents.currentState(docId);
+      const state = given ?? documents.currentState(docId);
       const model = documents.modelOf(docId, state);
       invariant(model, `Expected document '${docId}' to exist when freezing a version of it`);
       const modelJson = canonicalJson(model);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DocumentSummary } from '../../shared/api/documents';
-import { DEFAULT_WORKFLOW } from '../../shared/workflow/workflowDefinition';
+import { DEFAULT_WORKFLOW } from '../../shared/workflow/defaultWorkflow';
 import { dashboardRows } from './dashboard';
 import type { StoredStageEntry } from './workflowStore';
 
@@ -8,7 +8,7 @@ import type { StoredStageEntry } from './workflowStore';
 const NOW = new Date('2026-03-20T08:00:00Z');
 
 function doc(id: string, title: string, municipality: string): DocumentSummary {
-  return { id, title, language: 'ka', municipality, templateId: null, createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z' };
+  return { id, title, language: 'ka', municipality, templateId: null, adoptingBody: 'council', createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z' };
 }
 
 function entry(docId: string, stage: string, enteredAt: string, extra: Partial<StoredStageEntry> = {}): StoredStageEntry {

@@ -16,6 +16,10 @@ import { may } from '../auth/permissions';
 import { withFullSync } from '../db/openDatabase';
 import type { WorkspaceEvents } from '../events/workspaceEvents';
 import type { VersionService } from '../versions/versionService';
+import type { RecordedTextWriter } from '../adoption/recordedTextWriter';
+import { DEFAULT_ADOPTING_BODY, type AdoptingBody } from '../../shared/workflow/adoptingBody';
+import { MAYOR_ORDER_WORKFLOW } from '../../shared/workflow/mayorWorkflow';
+import { syncFully } from '../db/openDatabase';
 import type { Actor } from './actor';
 import { toStageEntry, type StoredStageEntry, type WorkflowStore } from './workflowStore';
 
@@ -25,7 +29,8 @@ import { toStageEntry, type StoredStageEntry, type WorkflowStore } from './workf
  * entries are stored together or not at all, and a refused move stores nothing.
  */
 export interface WorkflowService {
-  definition(): WorkflowDefinition;
+  /** The workflow of acts the council adopts (the workspace's own, stored), or of the Mayor's orders (issue 13 §5). */
+  definition(adoptingBody?: AdoptingBody): WorkflowDefinition;
   /** Replaces the workspace's definition, if it is valid and keeps every act's current stage. */
   setDefinition(raw: unknown, actor: Actor, now?: Date): Parsed<WorkflowDefinition>;
   /** A document's stages as `actor` sees them (with the moves it may make). The document must exist. */
@@ -46,16 +51,29 @@ export interface WorkflowService {
   histories(): Map<string, StoredStageEntry[]>;
 }
 
+/** What the workflow reads of the acts beyond its own tables (issue 13). */
+export interface WorkflowServiceOptions {
+  /** Writes a move's recorded data into the act's text; without it the text is left as it is. */
+  readonly recordedText?: RecordedTextWriter;
+  /** Who adopts a document, which picks its workflow; the council when not given. */
+  readonly adoptingBodyOf?: (docId: string) => AdoptingBody;
+  /** The signatory's name last recorded for an act of that body, offered as the default. */
+  readonly lastSignatory?: (body: AdoptingBody) => string | null;
+}
+
 /** Creates the workflow service over its store, the versions it freezes, and the events it publishes. */
-export function createWorkflowService(db: Database, store: WorkflowStore, versions: VersionService, events: WorkspaceEvents): WorkflowService {
+export function createWorkflowService(db: Database, store: WorkflowStore, versions: VersionService, events: WorkspaceEvents, options: WorkflowServiceOptions = {}): WorkflowService {
   // The sync endpoint asks on every update whether the text is locked, so the answer is kept until a move.
   const locks = new Map<string, string | null>();
 
+  const bodyOf = (docId: string): AdoptingBody => options.adoptingBodyOf?.(docId) ?? DEFAULT_ADOPTING_BODY;
+  const definitionOf = (body: AdoptingBody): WorkflowDefinition => (body === 'mayor' ? MAYOR_ORDER_WORKFLOW : store.definition());
+  const definitionFor = (docId: string): WorkflowDefinition => definitionOf(bodyOf(docId));
   const historyOf = (docId: string): StoredStageEntry[] => store.history(docId);
-  const currentOf = (history: readonly StageHistoryEntry[]): string => history.at(-1)?.stage ?? store.definition().stages[0]!.id;
+  const currentOf = (history: readonly StageHistoryEntry[], definition = store.definition()): string => history.at(-1)?.stage ?? definition.stages[0]!.id;
 
-  const freezeName = (stage: string): string => {
-    const label = store.definition().stages.find((s) => s.id === stage)?.label;
+  const freezeName = (stage: string, definition: WorkflowDefinition): string => {
+    const label = definition.stages.find((s) => s.id === stage)?.label;
     return label ? `${label.ka} / ${label.en}` : stage;
   };
 
@@ -68,13 +86,15 @@ export function createWorkflowService(db: Database, store: WorkflowStore, versio
   };
 
   const service: WorkflowService = {
-    definition: () => store.definition(),
+    definition: (adoptingBody = DEFAULT_ADOPTING_BODY) => definitionOf(adoptingBody),
 
     setDefinition(raw, actor, now = new Date()) {
       const parsed = parseWorkflowDefinition(raw);
       if (!parsed.ok) return parsed;
       const ids = new Set(parsed.value.stages.map((s) => s.id));
       for (const [docId, history] of store.allHistories()) {
+        // A Mayor's order follows its own workflow, which the stored definition does not replace.
+        if (bodyOf(docId) !== 'council') continue;
         const current = currentOf(history);
         if (!ids.has(current)) return fail(`Invalid workflow definition: document '${docId}' is in the stage '${current}', which it leaves out`);
       }
@@ -88,11 +108,17 @@ export function createWorkflowService(db: Database, store: WorkflowStore, versio
 
     state(docId, actor, now = new Date()) {
       const history = historyOf(docId);
-      const current = currentOf(history);
+      const body = bodyOf(docId);
+      const definition = definitionOf(body);
+      const current = currentOf(history, definition);
       const lockReason = computeLock(history);
+      const lastName = (): string | null => options.lastSignatory?.(body) ?? null;
       const available: AvailableTransition[] =
         actor && may(actor.role, 'changeStage')
-          ? availableTransitions(store.definition(), current, actor.role).map((t) => ({ to: t.to, requires: t.requires, ...(t.label ? { label: t.label } : {}) }))
+          ? availableTransitions(definition, current, actor.role).map((t) => {
+              const name = t.requires.includes('signatoryName') ? lastName() : null;
+              return { to: t.to, requires: t.requires, ...(t.label ? { label: t.label } : {}), ...(name ? { defaults: { signatoryName: name } } : {}) };
+            })
           : [];
       return {
         current,
@@ -105,14 +131,17 @@ export function createWorkflowService(db: Database, store: WorkflowStore, versio
     },
 
     transition(docId, request, actor, now = new Date(), withinMove) {
-      const result = withFullSync(db, (): Parsed<{ from: string; to: string }> => {
-        const history = historyOf(docId);
-        const current = currentOf(history);
-        const plan = planTransition(store.definition(), current, request, actor, history.map(toStageEntry), now);
-        if (!plan.ok) return plan;
-        const entry = stageEntryFor(plan.value, now);
+      // Planned and carried out without a pause between (all synchronous), so nothing moves the act meanwhile.
+      const definition = definitionFor(docId);
+      const history = historyOf(docId);
+      const plan = planTransition(definition, currentOf(history, definition), request, actor, history.map(toStageEntry), now);
+      if (!plan.ok) return plan;
+      const entry = stageEntryFor(plan.value, now);
+      // What the move records goes into the act's own text (issue 13 §2), and the version frozen now holds it.
+      const edit = options.recordedText?.plan(docId, plan.value.data) ?? null;
+      const record = (): void => {
         withinMove?.({ from: plan.value.from, to: plan.value.to, at: entry.enteredAt });
-        const version = versions.freeze(docId, { name: freezeName(entry.stage), kind: 'stage', stage: entry.stage }, actor, now);
+        const version = versions.freeze(docId, { name: freezeName(entry.stage, definition), kind: 'stage', stage: entry.stage }, actor, now, edit?.stateAfter);
         store.append(docId, entry, actor, version.id);
         appendAudit(db, {
           at: entry.enteredAt,
@@ -128,26 +157,30 @@ export function createWorkflowService(db: Database, store: WorkflowStore, versio
             deadlines: plan.value.deadlines,
             versionId: version.id,
             stateSha256: version.stateSha256,
+            ...(edit ? { textRecorded: true } : {}),
           },
         });
-        return ok({ from: plan.value.from, to: plan.value.to });
-      });
-      if (!result.ok) return result;
+      };
+      // The text edit is stored with the move's rows in one transaction, before any client receives it; it is
+      // the coordinator's edit in the record of who changed what.
+      if (edit && options.recordedText) syncFully(db, () => options.recordedText!.apply(docId, edit, record, actor.id));
+      else withFullSync(db, record);
       locks.delete(docId);
-      events.publish({ type: 'stage', docId, stage: result.value.to, from: result.value.from, at: now.toISOString() });
+      events.publish({ type: 'stage', docId, stage: plan.value.to, from: plan.value.from, at: now.toISOString() });
       return ok(service.state(docId, actor, now));
     },
 
     recordCreation(doc, actor, now) {
-      const first = store.definition().stages[0]!.id;
-      const version = versions.freeze(doc.id, { name: freezeName(first), kind: 'stage', stage: first }, actor, now);
+      const definition = definitionOf(doc.adoptingBody);
+      const first = definition.stages[0]!.id;
+      const version = versions.freeze(doc.id, { name: freezeName(first, definition), kind: 'stage', stage: first }, actor, now);
       store.append(doc.id, { stage: first, enteredAt: now.toISOString(), data: {}, deadlines: [] }, actor, version.id);
       appendAudit(db, {
         at: now.toISOString(),
         actor: actor.id,
         action: 'document.created',
         docId: doc.id,
-        payload: { title: doc.title, language: doc.language, municipality: doc.municipality, templateId: doc.templateId, stage: first, by: actor.name, versionId: version.id },
+        payload: { title: doc.title, language: doc.language, municipality: doc.municipality, templateId: doc.templateId, adoptingBody: doc.adoptingBody, stage: first, by: actor.name, versionId: version.id },
       });
       locks.delete(doc.id);
     },

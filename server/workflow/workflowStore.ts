@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { StageHistoryEntry } from '../../shared/api/workflow';
 import type { Deadline, StageEntry } from '../../shared/workflow/stateMachine';
 import type { TransitionData } from '../../shared/workflow/requirements';
-import { DEFAULT_WORKFLOW, parseWorkflowDefinition, type WorkflowDefinition } from '../../shared/workflow/workflowDefinition';
+import { DEFAULT_WORKFLOW } from '../../shared/workflow/defaultWorkflow';
+import { parseWorkflowDefinition, type WorkflowDefinition } from '../../shared/workflow/workflowDefinition';
 import type { Actor } from './actor';
 
 interface HistoryRow {

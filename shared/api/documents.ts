@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../lang/language';
+import { AdoptingBodySchema, type AdoptingBody } from '../workflow/adoptingBody';
 
 /** A document as the API lists it. */
 export interface DocumentSummary {
@@ -8,6 +9,8 @@ export interface DocumentSummary {
   readonly language: Language;
   readonly municipality: string;
   readonly templateId: string | null;
+  /** Who adopts the act, chosen at creation: it picks the workflow, the header and the signature (issue 13 §5). */
+  readonly adoptingBody: AdoptingBody;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -16,7 +19,12 @@ const language = z.enum(LANGUAGES, { error: "expected 'ka' or 'en'" });
 
 /** `POST /api/documents` for a blank act. */
 export const CreateBlankDocument = z
-  .object({ title: z.string().trim().min(1, 'expected a non-empty title').max(300), language, municipality: z.string().trim().max(120).optional() })
+  .object({
+    title: z.string().trim().min(1, 'expected a non-empty title').max(300),
+    language,
+    municipality: z.string().trim().max(120).optional(),
+    adoptingBody: AdoptingBodySchema.optional(),
+  })
   .strict();
 
 /** `POST /api/documents` from a template: the server seeds the act (DESIGN.md, "Create"). */
@@ -27,6 +35,8 @@ export const CreateDocumentFromTemplate = z
     municipality: z.string().trim().min(1, 'expected a municipality').max(120),
     title: z.string().trim().min(1).max(300).optional(),
     values: z.record(z.string().max(80), z.string().max(2000)).default({}),
+    /** The template's default body when left out. */
+    adoptingBody: AdoptingBodySchema.optional(),
   })
   .strict();
 

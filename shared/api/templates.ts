@@ -1,4 +1,5 @@
 import type { Bilingual } from '../lang/language';
+import type { AdoptingBody } from '../workflow/adoptingBody';
 
 /** A template as the template picker shows it. */
 export interface TemplateSummary {
@@ -6,6 +7,8 @@ export interface TemplateSummary {
   readonly title: Bilingual;
   readonly kind: string;
   readonly actType: string;
+  /** Who adopts acts made from it unless the new-act form says otherwise (issue 13 §5). */
+  readonly adoptingBody: AdoptingBody;
   readonly description: Bilingual | null;
   readonly placeholders: readonly { readonly name: string; readonly label: Bilingual; readonly required: boolean; readonly default: string | null }[];
 }

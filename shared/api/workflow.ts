@@ -46,6 +46,11 @@ export const DashboardQuery = z.object({
   stage: z.string().max(40).optional(),
 });
 
+/** `GET /api/workflow?adoptingBody=`: the workflow of acts the council (default) or the Mayor adopts (issue 13 §5). */
+export const WorkflowQuery = z.object({
+  adoptingBody: z.enum(['council', 'mayor'], { error: "expected ?adoptingBody=council or ?adoptingBody=mayor" }).optional(),
+});
+
 /** The word that names the live text in a diff request. */
 export const CURRENT_TEXT = 'current';
 
@@ -69,6 +74,11 @@ export interface AvailableTransition {
   readonly to: StageId;
   readonly requires: readonly Requirement[];
   readonly label?: Bilingual;
+  /**
+   * What the transition dialog fills in for the member to confirm or change: the signatory's name last
+   * recorded for an act of the same adopting body (issue 13 §2).
+   */
+  readonly defaults?: { readonly signatoryName?: string };
 }
 
 /** `GET /api/documents/:id/stages` and the answer to a transition. */

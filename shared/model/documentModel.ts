@@ -16,8 +16,11 @@ export interface DocumentModel {
   readonly signature: readonly string[];
 }
 
-/** The two kinds of council act; the Georgian type is canonical, the English label configurable. */
-export const ACT_TYPES = ['dadgenileba', 'gankarguleba'] as const;
+/**
+ * The kinds of act: the council's ordinance and individual decree, and the Mayor's order (ბრძანება, issue 13
+ * §5). The Georgian type is canonical, the English label configurable.
+ */
+export const ACT_TYPES = ['dadgenileba', 'gankarguleba', 'brdzaneba'] as const;
 /** A canonical act type. */
 export type ActType = (typeof ACT_TYPES)[number];
 

@@ -11,6 +11,8 @@ import type { ReadinessCheck, ReadinessProblem } from './readinessTypes';
 export const PARAGRAPH_UNIT: Readonly<Record<ActType, 'პუნქტი' | 'ნაწილი'>> = {
   dadgenileba: 'პუნქტი',
   gankarguleba: 'პუნქტი',
+  // A Mayor's order (issue 13 §5) numbers its paragraphs as an ordinance does.
+  brdzaneba: 'პუნქტი',
 };
 
 const ORDINAL = '(?:პირველ|მე-\\d+|\\d+-ე)[ა-ჰ]*';

@@ -7,6 +7,8 @@ import type { BlockSpec, InlineSpec } from './actOutline';
 import type { CitationCase } from '../model/numbering';
 import { BLANK, PLACEHOLDER_PATTERN, REFERENCE_PATTERN, STANDARD_PLACEHOLDERS } from './standardPlaceholders';
 import type { ClauseSpec, Template, TemplateBodyItem, TemplatePlaceholder } from './templateFormat';
+import { outlineForBody } from './adoptingBodyOutline';
+import { DEFAULT_ADOPTING_BODY, type AdoptingBody } from '../workflow/adoptingBody';
 
 /** What a user fills in to create an act from a template. */
 export interface TemplateChoice {
@@ -14,6 +16,8 @@ export interface TemplateChoice {
   /** A preset municipality id ("bagdati") or a free-entry name. */
   readonly municipality: string;
   readonly values: Readonly<Record<string, string>>;
+  /** Who adopts the act (issue 13 §5); the template's default when not given. */
+  readonly adoptingBody?: AdoptingBody;
 }
 
 /** Every placeholder a template asks for: the standard ones first, then its own. */
@@ -70,7 +74,18 @@ export function instantiateTemplate(template: Template, choice: TemplateChoice):
     blocks.push({ type: 'annex', uid: uidFor(), inline: inline(annex.heading) });
     for (const item of annex.body) blocks.push(...bodyBlocks(item, inline, uidFor));
   }
-  return ok(blocks);
+  // The template's text speaks as the body its act type names; the act may be the other's (issue 13 §5).
+  return ok(outlineForBody(blocks, textBody(template), choice.adoptingBody ?? defaultBody(template), language, municipality));
+}
+
+/** Who adopts acts made from a template unless the form says otherwise: its declared body, else its text's. */
+export function defaultBody(template: Template): AdoptingBody {
+  return template.adoptingBody ?? textBody(template);
+}
+
+/** The body a template's text is written for: the Mayor when its act is an order, else the council. */
+function textBody(template: Template): AdoptingBody {
+  return template.actType === 'brdzaneba' ? 'mayor' : DEFAULT_ADOPTING_BODY;
 }
 
 function bodyBlocks(item: TemplateBodyItem, inline: (raw: string) => InlineSpec[], uidFor: (id?: string) => string): BlockSpec[] {

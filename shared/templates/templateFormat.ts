@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ACT_TYPES } from '../model/documentModel';
+import { AdoptingBodySchema } from '../workflow/adoptingBody';
 
 /**
  * The template file format (templates/README.md documents it for people who write templates). A template
@@ -70,7 +72,9 @@ export const TemplateFile = z
     format: z.literal(1, { error: 'expected format: 1' }),
     id,
     kind: z.enum(TEMPLATE_KINDS),
-    actType: z.enum(['dadgenileba', 'gankarguleba']),
+    actType: z.enum(ACT_TYPES),
+    // Who adopts acts made from it unless the new-act form says otherwise (issue 13 §5); the council by default.
+    adoptingBody: AdoptingBodySchema.optional(),
     title: bilingual,
     description: bilingual.optional(),
     placeholders: z.array(placeholder).default([]),

@@ -16,7 +16,9 @@ export function templateFromModel(model: DocumentModel, id: string, title: Bilin
     signature: model.signature.length ? [...model.signature] : ['{{chairName}}'],
     ...(model.annexes.length ? { annexes: model.annexes.map((a) => ({ heading: a.heading || a.label, body: bodyItems(a.body) })) } : {}),
   };
-  return { format: 1, id, kind: 'other', actType: model.header.actType, title, placeholders: [], ka: text, en: text };
+  // A Mayor's order stays one: its text speaks as the Mayor (issue 13 §5).
+  const body = model.header.actType === 'brdzaneba' ? { adoptingBody: 'mayor' as const } : {};
+  return { format: 1, id, kind: 'other', actType: model.header.actType, ...body, title, placeholders: [], ka: text, en: text };
 }
 
 function bodyItems(items: readonly BodyItem[]): TemplateBodyItem[] {

@@ -24,7 +24,8 @@ export type DefaultStageId = (typeof DEFAULT_STAGE_IDS)[number];
 /** The stages of the default workflow in which the act has been adopted, so its text is frozen. */
 export const TEXT_LOCKED_STAGES: readonly StageId[] = ['signature', 'publication', 'in_force'];
 
-const LABELS: Readonly<Record<DefaultStageId, Bilingual>> = {
+/** The names of the default workflow's stages; the Mayor's order's workflow borrows them. */
+export const DEFAULT_STAGE_LABELS: Readonly<Record<DefaultStageId, Bilingual>> = {
   drafting: { ka: 'პროექტის მომზადება', en: 'Drafting' },
   consolidation: { ka: 'სამუშაო ჯგუფში შეჯერება', en: 'Working-group consolidation' },
   legal_review: { ka: 'იურიდიული და ანტიკორუფციული ექსპერტიზა', en: 'Legal and anti-corruption review' },
@@ -51,13 +52,16 @@ const BEFORE_SIGNATURE = [
   'council_vote',
 ] as const;
 
-const RETURN_LABEL: Bilingual = { ka: 'დაბრუნება გადასამუშავებლად', en: 'Return for revision' };
-const WITHDRAW_LABEL: Bilingual = { ka: 'პროექტის გამოთხოვა', en: 'Withdraw the draft' };
-const REJECT_LABEL: Bilingual = { ka: 'უარყოფა', en: 'Reject' };
+/** The label of returning an act to drafting; the Mayor's order's workflow shares these labels. */
+export const RETURN_LABEL: Bilingual = { ka: 'დაბრუნება გადასამუშავებლად', en: 'Return for revision' };
+/** The label of withdrawing a draft. */
+export const WITHDRAW_LABEL: Bilingual = { ka: 'პროექტის გამოთხოვა', en: 'Withdraw the draft' };
+/** The label of rejecting an act. */
+export const REJECT_LABEL: Bilingual = { ka: 'უარყოფა', en: 'Reject' };
 
 const stages: Stage[] = DEFAULT_STAGE_IDS.map((id) => ({
   id,
-  label: LABELS[id],
+  label: DEFAULT_STAGE_LABELS[id],
   ...(FINAL.has(id) ? { final: true } : {}),
   ...(id === 'public_consultation' ? { optional: true } : {}),
 }));
@@ -90,7 +94,8 @@ const transitions: Transition[] = [
     from: 'signature',
     to: 'publication',
     role: 'coordinator',
-    requires: ['signingDate'],
+    // The chairperson's name goes under the act with the date (issue 13 §2).
+    requires: ['signingDate', 'signatoryName'],
     onEnter: ['startRegistrationDeadline'],
   },
   { from: 'publication', to: 'in_force', role: 'coordinator', requires: ['publicationRecord'] },

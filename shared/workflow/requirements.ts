@@ -22,6 +22,8 @@ export interface PublicationRecord {
 /** The validated, normalised data a transition carries; which fields are present depends on its requirements. */
 export interface TransitionData extends Partial<AdoptionRecord>, Partial<PublicationRecord> {
   readonly signingDate?: IsoDate;
+  /** Who signed the act: the chairperson of the Sakrebulo, or the Mayor for an order (issue 13 §2). */
+  readonly signatoryName?: string;
   readonly consultationEndDate?: IsoDate;
 }
 
@@ -40,6 +42,8 @@ export interface RequirementContext {
 }
 
 const MAX_TEXT = 40;
+/** A person's name as it is printed under the act. */
+const MAX_NAME = 80;
 /** Herald codes are digit groups joined by dots, e.g. 010250000.35.101.016261. */
 const REGISTRATION_CODE = /^\d+(?:\.\d+)*$/;
 const ADOPTION_FIELDS = 'actNumber, adoptionDate, votesFor, votesAgainst and abstained';
@@ -60,6 +64,24 @@ export function checkRequirement(requirement: Requirement, ctx: RequirementConte
         );
       }
       return ok({ signingDate: signed.value });
+    }
+    case 'signatoryName': {
+      const name = shortText(ctx.data, 'signatoryName', `${move} needs the name of the person who signed the act`, MAX_NAME);
+      if (!name.ok) return name;
+      // A blank is what the act held before: it is not a name, and would leave "______" under the act.
+      if (/^[_\s.…-]*$/u.test(name.value) || /[\p{Cc}\p{Cf}]/u.test(name.value)) {
+        return fail(`Invalid signatoryName ${show(name.value)}: expected the signatory's name, in letters`);
+      }
+      return ok({ signatoryName: name.value.replace(/\s+/gu, ' ') });
+    }
+    case 'orderRecord': {
+      // A Mayor's order is adopted by its signature: its date is the day it was signed (issue 13 §5).
+      const why = `${move} needs the order's actNumber and its date, adoptionDate`;
+      const actNumber = shortText(ctx.data, 'actNumber', why);
+      if (!actNumber.ok) return actNumber;
+      const signed = pastDate(ctx, 'adoptionDate', why);
+      if (!signed.ok) return signed;
+      return ok({ actNumber: actNumber.value, adoptionDate: signed.value, signingDate: signed.value });
     }
     case 'publicationRecord':
       return checkPublication(
@@ -157,14 +179,14 @@ function count(data: RequirementContext['data'], field: string, why: string): Pa
   return ok(n);
 }
 
-function shortText(data: RequirementContext['data'], field: string, why: string): Parsed<string> {
+function shortText(data: RequirementContext['data'], field: string, why: string, max = MAX_TEXT): Parsed<string> {
   const raw = data[field];
   const value = typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : raw;
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     return fail(`Missing ${field}: ${why}`);
   }
-  if (typeof value !== 'string' || value.trim().length > MAX_TEXT) {
-    return fail(`Invalid ${field} ${show(raw)}: expected text of 1 to ${MAX_TEXT} characters`);
+  if (typeof value !== 'string' || value.trim().length > max) {
+    return fail(`Invalid ${field} ${show(raw)}: expected text of 1 to ${max} characters`);
   }
   return ok(value.trim());
 }

@@ -11,13 +11,14 @@ import {
   type TransitionPlan,
   type TransitionRequest,
 } from './stateMachine';
-import { DEFAULT_STAGE_IDS, DEFAULT_WORKFLOW, type Requirement, type Role } from './workflowDefinition';
+import { DEFAULT_STAGE_IDS, DEFAULT_WORKFLOW } from './defaultWorkflow';
+import type { Requirement, Role } from './workflowDefinition';
 
 // 12:00 in Tbilisi on 10 March 2026.
 const NOW = new Date('2026-03-10T08:00:00Z');
 
 const ADOPTION = { actNumber: '12', adoptionDate: '2026-03-05', votesFor: 9, votesAgainst: 2, abstained: 1 };
-const SIGNING = { signingDate: '2026-03-07' };
+const SIGNING = { signingDate: '2026-03-07', signatoryName: 'ნინო ბერიძე' };
 const PUBLICATION = { registrationCode: '010250000.35.101.016261', publicationDate: '2026-03-09' };
 const CONSULTATION = { consultationEndDate: '2026-04-01' };
 
@@ -26,6 +27,8 @@ function satisfying(requires: readonly Requirement[]): TransitionRequest['data']
   const all: Record<Requirement, object> = {
     adoptionRecord: ADOPTION,
     signingDate: SIGNING,
+    signatoryName: { signatoryName: SIGNING.signatoryName },
+    orderRecord: { actNumber: '4', adoptionDate: '2026-03-05' },
     publicationRecord: PUBLICATION,
     consultationEndDate: CONSULTATION,
     reason: {},
@@ -351,7 +354,7 @@ describe('deadlines and the dashboard', () => {
   test('entering publication starts a registration deadline 10 days after signing', () => {
     const history = walk(MAIN_PATH.slice(0, 7));
     expect(history.at(-1)?.deadlines).toEqual([{ kind: 'registration', due: '2026-03-17' }]);
-    const signedInFebruary = plan('signature', { to: 'publication', data: { signingDate: '2026-02-25' } }, [
+    const signedInFebruary = plan('signature', { to: 'publication', data: { ...SIGNING, signingDate: '2026-02-25' } }, [
       START,
     ]);
     expect(signedInFebruary.ok && signedInFebruary.value.deadlines).toEqual([

@@ -1,9 +1,9 @@
 import { fail, ok, type Parsed } from '../parsed';
 import { addDays, georgianDate, wholeDaysBetween, type IsoDate } from './calendar';
 import { checkRequirement, type TransitionData } from './requirements';
+import { TEXT_LOCKED_STAGES } from './defaultWorkflow';
 import {
   ROLES,
-  TEXT_LOCKED_STAGES,
   type Role,
   type StageId,
   type Transition,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { planTransition } from './stateMachine';
-import { DEFAULT_WORKFLOW, parseWorkflowDefinition, type WorkflowDefinition } from './workflowDefinition';
+import { DEFAULT_WORKFLOW } from './defaultWorkflow';
+import { parseWorkflowDefinition, type WorkflowDefinition } from './workflowDefinition';
 
 const label = { ka: 'ეტაპი', en: 'Stage' };
 const tiny = (

@@ -20,6 +20,8 @@ export type Role = (typeof ROLES)[number];
  * with the request (stateMachine.ts checks it).
  * - `adoptionRecord`: the council's vote: actNumber, adoptionDate, votesFor, votesAgainst, abstained;
  * - `signingDate`: the day the chairperson signed the act;
+ * - `signatoryName`: the name of who signed it, printed under the act (issue 13 §2);
+ * - `orderRecord`: a Mayor's order's actNumber and date (adoptionDate, also its signing date; issue 13 §5);
  * - `publicationRecord`: the Legislative Herald's registrationCode and the publicationDate;
  * - `consultationEndDate`: the last day of the public consultation, after today;
  * - `reason`: a note that says why (returning, rejecting, withdrawing).
@@ -27,6 +29,8 @@ export type Role = (typeof ROLES)[number];
 export const REQUIREMENTS = {
   adoptionRecord: 'adoptionRecord',
   signingDate: 'signingDate',
+  signatoryName: 'signatoryName',
+  orderRecord: 'orderRecord',
   publicationRecord: 'publicationRecord',
   consultationEndDate: 'consultationEndDate',
   reason: 'reason',
@@ -164,10 +168,3 @@ function consistencyProblem({ stages, transitions }: WorkflowDefinition): string
   }
   return null;
 }
-
-export {
-  DEFAULT_WORKFLOW,
-  DEFAULT_STAGE_IDS,
-  TEXT_LOCKED_STAGES,
-  type DefaultStageId,
-} from './defaultWorkflow';

@@ -20,8 +20,8 @@ export function caller(server: { url: string }, token: string): Call {
 export const TODAY = georgianDate(new Date());
 /** A passing council vote recorded today. */
 export const ADOPTION = { actNumber: '12', adoptionDate: TODAY, votesFor: 9, votesAgainst: 2, abstained: 1 } as const;
-/** The chairperson signed today. */
-export const SIGNING = { signingDate: TODAY } as const;
+/** The chairperson signed today; the name goes under the act (issue 13 §2). */
+export const SIGNING = { signingDate: TODAY, signatoryName: 'ნინო ბერიძე' } as const;
 /** The Legislative Herald registered and published the act today. */
 export const PUBLICATION = { registrationCode: '010250000.35.101.016261', publicationDate: TODAY } as const;
 

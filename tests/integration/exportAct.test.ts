@@ -61,6 +61,7 @@ describe('exporting a template-based act', () => {
         templateId: 'anti-corruption-action-plan',
         language,
         municipality: 'vani',
+        adoptingBody: 'council',
         values: { chairName: expected.chair, actNumber: '23', date: '2026-11-20', planPeriod: '2027–2028' },
       });
       const docId: string = created.body.id;

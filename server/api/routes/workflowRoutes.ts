@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { apiError, formatIssues } from '../../../shared/api/errors';
-import { TransitionRequestBody } from '../../../shared/api/workflow';
+import { TransitionRequestBody, WorkflowQuery } from '../../../shared/api/workflow';
 import type { Workspace } from '../../workspace';
 import { memberOf } from '../access';
 import { documentOr404 } from './workflowRouteHelpers';
@@ -15,7 +15,12 @@ import { moveWithReadiness } from '../../readiness/moveWithReadiness';
 export function registerWorkflowRoutes(app: FastifyInstance, workspace: Workspace): void {
   const { workflow } = workspace;
 
-  app.get('/api/workflow', { config: { access: 'read' } }, async () => workflow.definition());
+  app.get('/api/workflow', { config: { access: 'read' } }, async (request, reply) => {
+    // Issue 13 §5: the council's workflow (the workspace's own) or the Mayor's order's.
+    const query = WorkflowQuery.safeParse(request.query);
+    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    return workflow.definition(query.data.adoptingBody);
+  });
 
   app.put('/api/workflow', { config: { access: 'changeStage' } }, async (request, reply) => {
     const saved = workflow.setDefinition(request.body, memberOf(request));
