@@ -1,3 +1,4 @@
+import type { AdoptingBody } from '../../../shared/workflow/adoptingBody';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/documents';
@@ -25,6 +26,7 @@ export function NewDocumentDialog({ onClose, onCreated }: { onClose: () => void;
   const [otherName, setOtherName] = useState('');
   const [title, setTitle] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
+  const [adoptingBody, setAdoptingBody] = useState<AdoptingBody>('council');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -41,6 +43,8 @@ export function NewDocumentDialog({ onClose, onCreated }: { onClose: () => void;
   // Sensible defaults: a template's own default values are filled in, ready to change.
   useEffect(() => {
     setValues(Object.fromEntries((template?.placeholders ?? []).filter((p) => p.default).map((p) => [p.name, p.default!])));
+    // Who adopts it follows the template (an action plan is the Mayor's order), ready to change (issue 13 §5).
+    setAdoptingBody(template?.adoptingBody ?? 'council');
   }, [template]);
 
   const submit = async () => {
@@ -48,8 +52,8 @@ export function NewDocumentDialog({ onClose, onCreated }: { onClose: () => void;
     setError(null);
     const chosenMunicipality = municipality === OTHER ? otherName.trim() : municipality;
     const body = template
-      ? { templateId: template.id, language, municipality: chosenMunicipality, values, ...(title.trim() ? { title: title.trim() } : {}) }
-      : { title: title.trim(), language, municipality: chosenMunicipality };
+      ? { templateId: template.id, language, municipality: chosenMunicipality, values, adoptingBody, ...(title.trim() ? { title: title.trim() } : {}) }
+      : { title: title.trim(), language, municipality: chosenMunicipality, adoptingBody };
     try {
       onCreated(await apiFetch<DocumentSummary>(session, '/api/documents', { method: 'POST', body }));
     } catch (e) {
@@ -109,6 +113,13 @@ export function NewDocumentDialog({ onClose, onCreated }: { onClose: () => void;
                 </option>
               ))}
               <option value={OTHER}>{t('create.otherMunicipality')}</option>
+            </select>
+          </label>
+          <label>
+            {t('create.adoptingBody')}
+            <select name="adoptingBody" value={adoptingBody} onChange={(e) => setAdoptingBody(e.target.value as AdoptingBody)}>
+              <option value="council">{t('create.adoptingBodyCouncil')}</option>
+              <option value="mayor">{t('create.adoptingBodyMayor')}</option>
             </select>
           </label>
         </div>

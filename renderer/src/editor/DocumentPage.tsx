@@ -46,7 +46,7 @@ export function DocumentPage({ docId }: { docId: string }) {
   const onProvider = useCallback((p: WebsocketProvider) => setProvider(p), []);
   // The approval stage (issue 4): an adopted act opens read-only, with a banner that says why.
   const workflow = useDocumentStages(session, docId);
-  const definition = useWorkflowDefinition(session);
+  const definition = useWorkflowDefinition(session, doc?.adoptingBody);
   // The server refused an edit (a role changed while the act was open): show the act read-only (issue 7).
   const denied = usePermissionDenied(provider);
   // The member's access ended while the act is open: read-only, and say whether the last changes reached the

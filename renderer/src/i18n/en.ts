@@ -34,6 +34,9 @@ export const en = {
     creating: 'Creating…',
     cancel: 'Cancel',
     templateErrors: 'Some template files could not be read:',
+    adoptingBody: 'Adopted by',
+    adoptingBodyCouncil: 'the Sakrebulo (ordinance)',
+    adoptingBodyMayor: 'the Mayor (order)',
   },
   editor: {
     back: 'All acts',

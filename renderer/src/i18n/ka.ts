@@ -37,6 +37,9 @@ export const ka: Strings<typeof en> = {
     creating: 'იქმნება…',
     cancel: 'გაუქმება',
     templateErrors: 'ზოგიერთი შაბლონის ფაილი ვერ წაიკითხა:',
+    adoptingBody: 'აქტს იღებს',
+    adoptingBodyCouncil: 'საკრებულო (დადგენილება)',
+    adoptingBodyMayor: 'მერი (ბრძანება)',
   },
   editor: {
     back: 'ყველა აქტი',

@@ -10,6 +10,8 @@ import { workflowApi } from './workflowApi';
 interface RequirementField {
   readonly name: string;
   readonly type: 'text' | 'date' | 'number';
+  /** The label's key under workflow.field when it is not the field's name. */
+  readonly label?: string;
 }
 
 /** The fields each built-in requirement asks for, in the order a coordinator reads them off the record. */
@@ -22,6 +24,12 @@ const FIELDS: Readonly<Record<AvailableTransition['requires'][number], readonly 
     { name: 'abstained', type: 'number' },
   ],
   signingDate: [{ name: 'signingDate', type: 'date' }],
+  signatoryName: [{ name: 'signatoryName', type: 'text' }],
+  // A Mayor's order is dated the day the Mayor signs it (issue 13 §5).
+  orderRecord: [
+    { name: 'actNumber', type: 'text' },
+    { name: 'adoptionDate', type: 'date', label: 'orderDate' },
+  ],
   publicationRecord: [
     { name: 'registrationCode', type: 'text' },
     { name: 'publicationDate', type: 'date' },
@@ -56,7 +64,11 @@ export function TransitionDialog(props: {
   const { transition } = props;
   const fields = transition.requires.flatMap((r) => FIELDS[r]);
   const needsReason = transition.requires.includes('reason');
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, initialValue(f.name)])));
+  // The signatory's name defaults to the one last recorded (issue 13 §2), for the coordinator to confirm.
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(fields.map((f) => [f.name, f.name === 'signatoryName' ? (transition.defaults?.signatoryName ?? '') : initialValue(f.name)])),
+  );
+  const recordsText = transition.requires.some((r) => ['adoptionRecord', 'orderRecord', 'signatoryName', 'publicationRecord'].includes(r));
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -82,11 +94,12 @@ export function TransitionDialog(props: {
         <h2 id="sj-transition-title">{props.title}</h2>
         {transition.requires.includes('adoptionRecord') ? <p className="sj-muted">{t('workflow.adoptionExplain')}</p> : null}
         {transition.requires.includes('signingDate') ? <p className="sj-muted">{t('workflow.registrationExplain')}</p> : null}
+        {recordsText ? <p className="sj-muted">{t('workflow.recordedExplain')}</p> : null}
         <div className="sj-field-grid">
           {fields.map((field) => (
             <label key={field.name}>
               <span>
-                {t(`workflow.field.${field.name}`)} <span className="sj-required">*</span>
+                {t(`workflow.field.${field.label ?? field.name}`)} <span className="sj-required">*</span>
               </span>
               <input
                 name={field.name}

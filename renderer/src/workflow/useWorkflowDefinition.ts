@@ -1,27 +1,35 @@
 import { useEffect, useState } from 'react';
+import type { AdoptingBody } from '../../../shared/workflow/adoptingBody';
 import type { WorkflowDefinition } from '../../../shared/workflow/workflowDefinition';
 import type { Session } from '../connection/session';
 import { workflowApi } from './workflowApi';
 
-let cache: { key: string; definition: Promise<WorkflowDefinition> } | null = null;
+const cache = new Map<string, Promise<WorkflowDefinition>>();
 
-/** The workspace's workflow definition, loaded once per window; null until it arrives. */
-export function useWorkflowDefinition(session: Session): WorkflowDefinition | null {
+/**
+ * The workflow definition of acts the council (the default) or the Mayor adopts (issue 13 §5), loaded once
+ * per window and body; null until it arrives.
+ */
+export function useWorkflowDefinition(session: Session, adoptingBody: AdoptingBody = 'council'): WorkflowDefinition | null {
   const [definition, setDefinition] = useState<WorkflowDefinition | null>(null);
   useEffect(() => {
-    const key = `${session.serverUrl}|${session.token}`;
-    if (!cache || cache.key !== key) cache = { key, definition: workflowApi.definition(session) };
+    const key = `${session.serverUrl}|${session.token}|${adoptingBody}`;
+    let loading = cache.get(key);
+    if (!loading) {
+      loading = workflowApi.definition(session, adoptingBody);
+      cache.set(key, loading);
+    }
     let cancelled = false;
-    cache.definition.then(
+    loading.then(
       (d) => !cancelled && setDefinition(d),
       () => {
         // Try again on the next mount rather than keep a failed request.
-        cache = null;
+        cache.delete(key);
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [session]);
+  }, [session, adoptingBody]);
   return definition;
 }

@@ -1,3 +1,4 @@
+import type { AdoptingBody } from '../../../shared/workflow/adoptingBody';
 import type {
   DashboardRow,
   DiffResponse,
@@ -13,7 +14,9 @@ const doc = (docId: string) => `/api/documents/${encodeURIComponent(docId)}`;
 
 /** The workflow endpoints of issue 4, typed with the shared contract. */
 export const workflowApi = {
-  definition: (session: Session) => apiFetch<WorkflowDefinition>(session, '/api/workflow'),
+  /** The council's workflow, or the Mayor's order's (issue 13 §5). */
+  definition: (session: Session, adoptingBody: AdoptingBody = 'council') =>
+    apiFetch<WorkflowDefinition>(session, adoptingBody === 'council' ? '/api/workflow' : `/api/workflow?adoptingBody=${adoptingBody}`),
   stages: (session: Session, docId: string) => apiFetch<StagesState>(session, `${doc(docId)}/stages`),
   transition: (session: Session, docId: string, body: TransitionRequestBody) =>
     apiFetch<StagesState>(session, `${doc(docId)}/transitions`, { method: 'POST', body }),
