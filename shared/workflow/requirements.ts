@@ -69,7 +69,7 @@ export function checkRequirement(requirement: Requirement, ctx: RequirementConte
       const name = shortText(ctx.data, 'signatoryName', `${move} needs the name of the person who signed the act`, MAX_NAME);
       if (!name.ok) return name;
       // A blank is what the act held before: it is not a name, and would leave "______" under the act.
-      if (/^[_\s.…-]*$/u.test(name.value) || /[\p{Cc}\p{Cf}]/u.test(name.value)) {
+      if (!/\p{L}/u.test(name.value) || /[\p{Cc}\p{Cf}]/u.test(name.value)) {
         return fail(`Invalid signatoryName ${show(name.value)}: expected the signatory's name, in letters`);
       }
       return ok({ signatoryName: name.value.replace(/\s+/gu, ' ') });
