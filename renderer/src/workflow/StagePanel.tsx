@@ -61,10 +61,14 @@ export function StagePanel(props: { session: Session; docId: string; stages: Sta
               <span className="sj-muted sj-small">
                 {dateTime(entry.enteredAt, i18n.language)} · {entry.by === 'system' ? t('workflow.system') : entry.by}
               </span>
-              {entry.data.actNumber ? (
+              {entry.data.actNumber && entry.data.votesFor === undefined ? (
+                <span className="sj-small">{t('workflow.orderSummary', { number: entry.data.actNumber, date: shortDate(entry.data.adoptionDate ?? '', i18n.language) })}</span>
+              ) : null}
+              {entry.data.actNumber && entry.data.votesFor !== undefined ? (
                 <span className="sj-small">{t('workflow.adoptionSummary', { number: entry.data.actNumber, date: shortDate(entry.data.adoptionDate ?? '', i18n.language), for: entry.data.votesFor, against: entry.data.votesAgainst, abstained: entry.data.abstained })}</span>
               ) : null}
               {entry.data.signingDate ? <span className="sj-small">{t('workflow.signedOn', { date: shortDate(entry.data.signingDate, i18n.language) })}</span> : null}
+              {entry.data.signatoryName ? <span className="sj-small">{t('workflow.signedBy', { name: entry.data.signatoryName })}</span> : null}
               {entry.data.registrationCode ? <span className="sj-small">{t('workflow.registered', { code: entry.data.registrationCode, date: shortDate(entry.data.publicationDate ?? '', i18n.language) })}</span> : null}
               {entry.data.consultationEndDate ? <span className="sj-small">{t('workflow.consultationUntil', { date: shortDate(entry.data.consultationEndDate, i18n.language) })}</span> : null}
               {entry.note ? <q className="sj-small">{entry.note}</q> : null}

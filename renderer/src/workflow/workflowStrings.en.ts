@@ -14,6 +14,8 @@ export const workflowStringsEn = {
     system: 'system',
     adoptionSummary: 'Adopted as № {{number}} on {{date}}: {{for}} for, {{against}} against, {{abstained}} abstained',
     signedOn: 'Signed on {{date}}',
+    signedBy: 'Signed by {{name}}',
+    orderSummary: 'Order № {{number}} of {{date}}',
     registered: 'Registration code {{code}}, published on {{date}}',
     consultationUntil: 'Last day of the public consultation: {{date}}',
     deadline: {

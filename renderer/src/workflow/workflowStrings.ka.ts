@@ -17,6 +17,8 @@ export const workflowStringsKa: Strings<typeof workflowStringsEn> = {
     history: 'ეტაპების ისტორია',
     system: 'სისტემა',
     adoptionSummary: 'მიღებულია № {{number}}, {{date}}: მომხრე {{for}}, წინააღმდეგი {{against}}, თავი შეიკავა {{abstained}}',
+    signedBy: 'ხელს აწერს: {{name}}',
+    orderSummary: 'ბრძანება № {{number}}, {{date}}',
     signedOn: 'ხელმოწერილია: {{date}}',
     registered: 'სარეგისტრაციო კოდი {{code}}, გამოქვეყნდა: {{date}}',
     consultationUntil: 'საჯარო განხილვის ბოლო დღე: {{date}}',
