@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { $getRoot, type LexicalNode } from 'lexical';
 import { describe, expect, test } from 'vitest';
+import { parseCsv } from '../helpers/csv';
 import { cleanupAfterEach } from '../helpers/lifecycle';
 import { convertWithLibreOffice } from '../../server/export/libreOffice';
 import { $isArticleNode } from '../../shared/nodes';
@@ -10,36 +11,6 @@ import { $buildArticles, $textNodeWith, addMember, anchorOn } from '../helpers/r
 import { api, removeDir, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
 
 const cleanup = cleanupAfterEach();
-
-/** Parses RFC 4180 CSV: quoted fields with doubled quotes and line breaks, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 const THREADS = [
   {

@@ -1,41 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../server/audit/auditLog';
+import { parseCsv } from '../helpers/csv';
 import { cleanupAfterEach } from '../helpers/lifecycle';
 import { $textNodeWith, anchorOn } from '../helpers/reviewHelpers';
 import { suggestionAct } from '../helpers/suggestionHelpers';
 import { api, waitFor } from '../helpers/testServer';
 
 const cleanup = cleanupAfterEach();
-
-/** Parses RFC 4180 CSV: quoted fields with doubled quotes and line breaks, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 describe('deciding on suggestions', () => {
   test('undo by the decider restores the suggestion to open and the text as it was; others may not undo; an edited change cannot be undone', async () => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import { listAudit } from '../../server/audit/auditLog';
+import { parseCsv } from '../helpers/csv';
 import { cleanupAfterEach, serverForTest } from '../helpers/lifecycle';
 import { connectClient } from '../helpers/lexicalClient';
 import { $buildArticles, $textNodeWith, addMember, anchorOn } from '../helpers/reviewHelpers';
@@ -225,35 +226,6 @@ describe('review and comment decisions in the audit log', () => {
 });
 
 describe('exports that cannot attack their reader', () => {
-  /** Parses RFC 4180 CSV: quoted fields with doubled quotes and line breaks, CRLF records. */
-  function parseCsv(text: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let field = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i += 1) {
-      const c = text[i]!;
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') {
-          field += '"';
-          i += 1;
-        } else if (c === '"') quoted = false;
-        else field += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') {
-        row.push(field);
-        field = '';
-      } else if (c === '\r' && text[i + 1] === '\n') {
-        rows.push([...row, field]);
-        row = [];
-        field = '';
-        i += 1;
-      } else field += c;
-    }
-    if (field || row.length) rows.push([...row, field]);
-    return rows;
-  }
-
   test('a comment, reason or name that a spreadsheet would run as a formula is exported as text behind a quote', async () => {
     const title = 'Act "x"; ../../etc/passwd\u202Efdp.exe ქართული';
     const { server, tokens, docId, alice } = await setup(title);
