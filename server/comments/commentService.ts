@@ -9,6 +9,7 @@ import type { Workspace } from '../workspace';
 import { createCommentStore, type CommentStore, type StoredThread } from './commentStore';
 import { placeThreads, type AnchoredThread, type ThreadPlacement } from './resolveThreads';
 import type { ReviewEvents } from '../review/reviewEvents';
+import { refreshAfterPause } from '../review/refreshAfterPause';
 import { currentSnapshot, currentStage, PUBLIC_CONSULTATION, releaseSnapshot, type ActSnapshot } from '../review/workflowAccess';
 
 /** Timings of comment upkeep, named once. */
@@ -62,8 +63,11 @@ const notFound = (docId: string, threadId: string): CommentFailure => ({
 /** Creates the comment service; `workspace` is read lazily, as the workspace is built around its services. */
 export function createCommentService(db: Database, workspace: () => Workspace, events: ReviewEvents): CommentService {
   const store: CommentStore = createCommentStore(db);
-  const timers = new Map<string, NodeJS.Timeout>();
-  let closed = false;
+  const later = refreshAfterPause({
+    afterMs: COMMENT_DEFAULTS.refreshAfterMs,
+    refresh: (docId) => service.refresh(docId),
+    failed: (docId, error) => workspace().log(`[review] could not place the comments of ${docId} anew: ${error.message}`),
+  });
 
   const languageOf = (docId: string): Language => workspace().documents.get(docId)?.language ?? 'ka';
 
@@ -195,21 +199,7 @@ export function createCommentService(db: Database, workspace: () => Workspace, e
 
     openBlocking: (docId) => store.threads(docId).filter((t) => t.blocking && t.status === 'open').length,
 
-    textChanged(docId) {
-      if (closed) return;
-      clearTimeout(timers.get(docId));
-      const timer = setTimeout(() => {
-        timers.delete(docId);
-        if (closed) return;
-        try {
-          service.refresh(docId);
-        } catch (error) {
-          workspace().log(`[review] could not place the comments of ${docId} anew: ${(error as Error).message}`);
-        }
-      }, COMMENT_DEFAULTS.refreshAfterMs);
-      timer.unref();
-      timers.set(docId, timer);
-    },
+    textChanged: (docId) => later.schedule(docId),
 
     refresh(docId) {
       const threads = store.threads(docId);
@@ -219,11 +209,7 @@ export function createCommentService(db: Database, workspace: () => Workspace, e
       return moved;
     },
 
-    close() {
-      closed = true;
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
+    close: () => later.close(),
   };
   return service;
 }

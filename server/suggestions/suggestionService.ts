@@ -6,6 +6,7 @@ import { canonicalJson } from '../../shared/canonicalJson';
 import { randomId } from '../../shared/ids';
 import { appendAudit } from '../audit/auditLog';
 import type { ReviewEvents } from '../review/reviewEvents';
+import { refreshAfterPause } from '../review/refreshAfterPause';
 import { currentSnapshot, currentStage, PUBLIC_CONSULTATION, releaseSnapshot, type ActSnapshot } from '../review/workflowAccess';
 import type { Workspace } from '../workspace';
 import { editAct, type ActEdit, type ActEditSession } from './applySuggestion';
@@ -56,10 +57,13 @@ const cut = (text: string, n = 60): string => (text.length > n ? `${text.slice(0
 /** Creates the suggestion service; `workspace` is read lazily, as the workspace is built around its services. */
 export function createSuggestionService(db: Database, workspace: () => Workspace, events: ReviewEvents): SuggestionService {
   const store = createSuggestionStore(db);
-  const timers = new Map<string, NodeJS.Timeout>();
+  const later = refreshAfterPause({
+    afterMs: SUGGESTION_DEFAULTS.refreshAfterMs,
+    refresh: (docId) => service.refresh(docId),
+    failed: (docId, error) => workspace().log(`[review] could not place the suggestions of ${docId} anew: ${error.message}`),
+  });
   /** The statuses the last refresh found, per act, so that a refresh tells open clients only of changes. */
   const told = new Map<string, Map<string, SuggestionStatus>>();
-  let closed = false;
 
   const languageOf = (docId: string) => workspace().documents.get(docId)?.language ?? 'ka';
   const changed = (docId: string): void => events.publish(docId, 'suggestions');
@@ -269,21 +273,7 @@ export function createSuggestionService(db: Database, workspace: () => Workspace
       return made.map((suggestion) => ({ suggestion, placement: placeSuggestion(at, suggestion, snapshot.frozenAt === null) }));
     },
 
-    textChanged(docId) {
-      if (closed) return;
-      clearTimeout(timers.get(docId));
-      const timer = setTimeout(() => {
-        timers.delete(docId);
-        if (closed) return;
-        try {
-          service.refresh(docId);
-        } catch (error) {
-          workspace().log(`[review] could not place the suggestions of ${docId} anew: ${(error as Error).message}`);
-        }
-      }, SUGGESTION_DEFAULTS.refreshAfterMs);
-      timer.unref();
-      timers.set(docId, timer);
-    },
+    textChanged: (docId) => later.schedule(docId),
 
     refresh(docId) {
       if (!store.list(docId).length) return;
@@ -295,11 +285,7 @@ export function createSuggestionService(db: Database, workspace: () => Workspace
       if (news.length) changed(docId);
     },
 
-    close() {
-      closed = true;
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
+    close: () => later.close(),
   };
   return service;
 }
