@@ -1,6 +1,6 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
-import type { LexicalEditor, SerializedEditorState } from 'lexical';
+import type { Klass, LexicalEditor, LexicalNode, SerializedEditorState } from 'lexical';
 import * as Y from 'yjs';
 import { ACT_NODES } from '../../shared/nodes';
 
@@ -10,15 +10,20 @@ import { ACT_NODES } from '../../shared/nodes';
  */
 export const EDITOR_ROOT = 'root';
 
-/** A server-side editor: no DOM, the same node classes as the renderer. */
-export function createActEditor(): LexicalEditor {
+/** A server-side editor of the given node classes: no DOM, and an error inside an update is thrown. */
+export function createServerEditor(namespace: string, nodes: ReadonlyArray<Klass<LexicalNode>>): LexicalEditor {
   return createHeadlessEditor({
-    namespace: 'sajaro',
-    nodes: [...ACT_NODES],
+    namespace,
+    nodes: [...nodes],
     onError: (error) => {
       throw error;
     },
   });
+}
+
+/** A server-side editor of acts: no DOM, the same node classes as the renderer. */
+export function createActEditor(): LexicalEditor {
+  return createServerEditor('sajaro', ACT_NODES);
 }
 
 /** The provider stub the binding needs on the server: no awareness, no cursors (DESIGN.md). */
@@ -65,7 +70,11 @@ export function mirrorYjsToLexical(binding: Binding): () => void {
  * normalisation never writes back into a live document.
  */
 export function readEditorState(state: Uint8Array, id: string): SerializedEditorState {
-  const editor = createActEditor();
+  return readStateWith(createActEditor(), state, id);
+}
+
+/** Reads a Yjs state as `readEditorState` does, through a fresh editor of the caller's nodes (an act's, a note's). */
+export function readStateWith(editor: LexicalEditor, state: Uint8Array, id: string): SerializedEditorState {
   // A read-only copy: with gc off, applying a state that keeps its deleted text costs no garbage collection.
   const doc = new Y.Doc({ gc: false });
   const binding = bindEditor(editor, doc, id);

@@ -1,20 +1,13 @@
-import { createHeadlessEditor } from '@lexical/headless';
 import { $getRoot, type LexicalEditor, type SerializedEditorState } from 'lexical';
 import * as Y from 'yjs';
 import type { Language } from '../../shared/lang/language';
 import { $createSeededNoteSection, NOTE_NODES } from '../../shared/nodes/NoteSectionNode';
 import type { NoteSections } from '../../shared/note/noteSections';
-import { bindEditor, mirrorLexicalToYjs, mirrorYjsToLexical } from '../lexical/actEditor';
+import { bindEditor, createServerEditor, mirrorLexicalToYjs, readStateWith } from '../lexical/actEditor';
 
 /** A server-side editor of explanatory notes: no DOM, the same node classes as the renderer's note editor. */
 export function createNoteEditor(): LexicalEditor {
-  return createHeadlessEditor({
-    namespace: 'sajaro-note',
-    nodes: [...NOTE_NODES],
-    onError: (error) => {
-      throw error;
-    },
-  });
+  return createServerEditor('sajaro-note', NOTE_NODES);
 }
 
 /**
@@ -45,16 +38,5 @@ export function seedNoteState(sections: NoteSections, language: Language, room: 
 
 /** Reads the note held in a Yjs state, on a private copy bound before the state is applied (DESIGN.md). */
 export function readNoteState(state: Uint8Array, room: string): SerializedEditorState {
-  const editor = createNoteEditor();
-  const doc = new Y.Doc();
-  const binding = bindEditor(editor, doc, room);
-  const stop = mirrorYjsToLexical(binding);
-  try {
-    Y.applyUpdate(doc, state);
-    editor.update(() => {}, { discrete: true });
-    return editor.getEditorState().toJSON();
-  } finally {
-    stop();
-    doc.destroy();
-  }
+  return readStateWith(createNoteEditor(), state, room);
 }
