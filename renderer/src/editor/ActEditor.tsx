@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
@@ -7,14 +7,10 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
-import type { Provider } from '@lexical/yjs';
 import type { LexicalEditor } from 'lexical';
-import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import type { Language } from '../../../shared/lang/language';
 import { ACT_NODES } from '../../../shared/nodes';
-import type { Session } from '../connection/session';
-import { createDocumentConnection, type DocumentConnection } from './createProvider';
+import { useEditableUnless, useRoomProviderFactory, type RoomEditorProps } from './roomEditor';
 import { ActCommandsPlugin } from './plugins/ActCommandsPlugin';
 import { INSERT_REFERENCE_COMMAND } from './plugins/actCommands';
 import { NumberingPlugin, type OutlineEntry } from './plugins/NumberingPlugin';
@@ -24,13 +20,7 @@ import { ReferencePicker } from './ReferencePicker';
 import { ChangeBadges } from '../changes/ChangeBadges';
 
 /** What the editor needs to know of its document and its user. */
-export interface ActEditorProps {
-  readonly session: Session;
-  readonly docId: string;
-  readonly language: Language;
-  readonly userName: string;
-  readonly userColor: string;
-  readonly readOnly: boolean;
+export interface ActEditorProps extends RoomEditorProps {
   readonly onProvider: (provider: WebsocketProvider) => void;
   /** Told the Lexical editor once it exists (the page reads the act's text from it). */
   readonly onEditor?: (editor: LexicalEditor | null) => void;
@@ -51,17 +41,8 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
   const [editor, setEditor] = useState<LexicalEditor | null>(null);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const [picking, setPicking] = useState(false);
-  const connection = useRef<DocumentConnection | null>(null);
 
-  const providerFactory = useCallback(
-    (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
-      connection.current?.local.destroy();
-      connection.current = createDocumentConnection(session, id, yjsDocMap);
-      onProvider(connection.current.provider);
-      return connection.current.provider as unknown as Provider;
-    },
-    [session, onProvider],
-  );
+  const providerFactory = useRoomProviderFactory(session, onProvider);
   const onEditorRef = useCallback(
     (value: LexicalEditor | null) => {
       editorRef.current = value;
@@ -71,8 +52,8 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
     [onEditor],
   );
   const requestReference = useCallback(() => setPicking(true), []);
-  // initialConfig is read once: an act that becomes read-only while open (adopted, issue 4) is switched here.
-  useEffect(() => editor?.setEditable(!readOnly), [editor, readOnly]);
+  // An act becomes read-only while open when it is adopted (issue 4).
+  useEditableUnless(editor, readOnly);
 
   const initialConfig = {
     namespace: `sajaro-${docId}`,

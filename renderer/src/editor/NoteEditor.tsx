@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
@@ -6,25 +6,14 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
-import type { Provider } from '@lexical/yjs';
 import type { LexicalEditor } from 'lexical';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
-import type { Language } from '../../../shared/lang/language';
 import { NOTE_NODES } from '../../../shared/nodes/NoteSectionNode';
 import { noteRoomId } from '../../../shared/note/noteRoom';
-import type { Session } from '../connection/session';
-import { createDocumentConnection, type DocumentConnection } from './createProvider';
+import { useEditableUnless, useRoomProviderFactory, type RoomEditorProps } from './roomEditor';
 
 /** What the note editor needs to know of its act and its user. */
-export interface NoteEditorProps {
-  readonly session: Session;
-  readonly docId: string;
-  readonly language: Language;
-  readonly userName: string;
-  readonly userColor: string;
-  readonly readOnly: boolean;
-}
+export type NoteEditorProps = RoomEditorProps;
 
 /**
  * The act's explanatory note (issue 13, §3), edited live in its own room (`<docId>--note`) with the same
@@ -34,18 +23,10 @@ export interface NoteEditorProps {
 export function NoteEditor({ session, docId, language, userName, userColor, readOnly }: NoteEditorProps) {
   const { t } = useTranslation();
   const [editor, setEditor] = useState<LexicalEditor | null>(null);
-  const connection = useRef<DocumentConnection | null>(null);
-  const providerFactory = useCallback(
-    (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
-      connection.current?.local.destroy();
-      connection.current = createDocumentConnection(session, id, yjsDocMap);
-      return connection.current.provider as unknown as Provider;
-    },
-    [session],
-  );
+  const providerFactory = useRoomProviderFactory(session);
   const onEditorRef = useCallback((value: LexicalEditor | null) => setEditor(value), []);
-  // initialConfig is read once: a note that becomes read-only while open (the act adopted) is switched here.
-  useEffect(() => editor?.setEditable(!readOnly), [editor, readOnly]);
+  // A note becomes read-only while open when the act is adopted.
+  useEditableUnless(editor, readOnly);
 
   const initialConfig = {
     namespace: `sajaro-note-${docId}`,
