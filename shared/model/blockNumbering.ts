@@ -8,6 +8,7 @@ import {
   formatCitation,
   type CitationCase,
   type CitationTarget,
+  type StableNumber,
 } from './numbering';
 
 /** What numbering needs to know of one top-level block of the editor. */
@@ -28,6 +29,8 @@ export interface BlockNumber {
   readonly path: readonly number[];
   /** For articles and clauses: what a cross-reference to it cites. */
   readonly citation?: CitationTarget;
+  /** In a revision (stableNumbering.ts): the article's number, or the clause's path, with superscripts. */
+  readonly stable?: readonly StableNumber[];
 }
 
 /** Broken-reference text, shown instead of a wrong number when a reference's target is gone. */

@@ -3,6 +3,17 @@ import { ACT_TYPES, type ActType, type AnnexModel, type ArticleModel, type BodyI
 import { citationTargetsByUid, numberBlocks, referenceText, type BlockRef } from './blockNumbering';
 import type { CitationTarget } from './numbering';
 import type { SerializedBlock, SerializedState } from './serializedState';
+import { numberBlocksAgainstBase, type NumberingBase } from './stableNumbering';
+import { withRemovedUnits } from './consolidate';
+
+/**
+ * How a revision of an act in force is numbered (issue 13, §4): against the numbers of the act in force,
+ * with each removed unit kept in its place as `removedText` ("ამოღებულია").
+ */
+export interface RevisionNumbering {
+  readonly base: NumberingBase;
+  readonly removedText: string;
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 type ClauseDraft = Mutable<ClauseModel> & { children: ClauseDraft[] };
@@ -22,10 +33,15 @@ export function blockRefs(state: SerializedState): BlockRef[] {
  * Derives the plain model of an act from the serialized Lexical state of its document: numbers are
  * computed from the order of blocks, cross-references resolved to the current citation of their target.
  */
-export function deriveDocumentModel(state: SerializedState, language: Language): DocumentModel {
+export function deriveDocumentModel(state: SerializedState, language: Language, revision?: RevisionNumbering): DocumentModel {
+  const model = deriveNumbered(state, language, revision?.base);
+  return revision ? withRemovedUnits(model, revision.base, revision.removedText) : model;
+}
+
+function deriveNumbered(state: SerializedState, language: Language, base: NumberingBase | undefined): DocumentModel {
   const blocks = state.root.children;
   const refs = blockRefs(state);
-  const numbers = numberBlocks(refs, language);
+  const numbers = base ? numberBlocksAgainstBase(refs, language, base) : numberBlocks(refs, language);
   const citations = citationTargetsByUid(refs, numbers);
   const textOf = (block: SerializedBlock): string => inlineText(block, citations, language);
 
@@ -74,7 +90,7 @@ export function deriveDocumentModel(state: SerializedState, language: Language):
         return;
       }
       case 'article': {
-        const draft: ArticleDraft = { kind: 'article', key: block.uid ?? '', number: num?.number ?? 0, label: (num?.label ?? '').replace(/\.$/, ''), heading: textOf(block), content: [] };
+        const draft: ArticleDraft = { kind: 'article', key: block.uid ?? '', number: num?.number ?? 0, label: (num?.label ?? '').replace(/\.$/, ''), heading: textOf(block), content: [], ...(num?.stable?.[0] ? { stable: num.stable[0] } : {}) };
         container.push(draft);
         article = draft;
         openClauses = [];
@@ -82,7 +98,7 @@ export function deriveDocumentModel(state: SerializedState, language: Language):
       }
       case 'clause': {
         const depth = typeof block.depth === 'number' ? block.depth : 0;
-        const clause: ClauseDraft = { kind: 'clause', key: block.uid ?? '', depth, path: [...(num?.path ?? [])], label: num?.label ?? '', text: textOf(block), children: [] };
+        const clause: ClauseDraft = { kind: 'clause', key: block.uid ?? '', depth, path: [...(num?.path ?? [])], label: num?.label ?? '', text: textOf(block), children: [], ...(num?.stable ? { stablePath: num.stable } : {}) };
         while (openClauses.length && (openClauses[openClauses.length - 1]?.depth ?? 0) >= depth) openClauses.pop();
         const parent = openClauses[openClauses.length - 1];
         if (parent) parent.children.push(clause);

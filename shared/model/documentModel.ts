@@ -58,6 +58,10 @@ export interface ArticleModel {
   readonly label: string;
   readonly heading: string;
   readonly content: readonly (ClauseModel | TextModel | TableModel)[];
+  /** In a revision of an act in force: the number with its superscripts, [5, 1] for "მუხლი 5¹" (issue 13). */
+  readonly stable?: readonly number[];
+  /** A removed article's place in a consolidated text: its heading is then "ამოღებულია (…)". */
+  readonly removed?: true;
 }
 
 /** A numbered paragraph (depth 0) or a lettered subparagraph (depth ≥ 1) with those nested below it. */
@@ -72,6 +76,10 @@ export interface ClauseModel {
   readonly label: string;
   readonly text: string;
   readonly children: readonly ClauseModel[];
+  /** In a revision of an act in force: the path with superscripts, [[4, 1]] for paragraph "4¹." (issue 13). */
+  readonly stablePath?: readonly (readonly number[])[];
+  /** A removed clause's place in a consolidated text: its text is then "ამოღებულია (…)". */
+  readonly removed?: true;
 }
 
 /** An unnumbered paragraph of text. */

@@ -64,6 +64,69 @@ export interface CitationTarget {
   readonly article: number;
   readonly paragraph?: number;
   readonly subparagraph?: readonly number[];
+  /**
+   * The stable numbers of a revision (issue 13, §4), when any unit has a superscript: article 5¹ is [5, 1].
+   * Citations read these instead of the plain numbers above, which then hold only the base of each.
+   */
+  readonly stable?: StableCitation;
+}
+
+/** A citation in stable numbers: each unit's number as its base followed by its superscripts. */
+export interface StableCitation {
+  readonly article: StableNumber;
+  readonly paragraph?: StableNumber;
+  readonly subparagraph?: readonly StableNumber[];
+}
+
+/**
+ * The number of a unit in a revision of an act in force: [5] is 5, [5, 1] is 5¹ (a unit inserted after 5),
+ * [5, 2] is 5². Inserted units never renumber the act in force (GLOSSARY.md, "Amending acts").
+ */
+export type StableNumber = readonly number[];
+
+const SUPERSCRIPT_DIGITS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'] as const;
+
+/** A number in superscript digits: 1 → ¹, 12 → ¹², 0 → ⁰ (U+00B9, U+00B2, U+00B3, U+2070, U+2074–U+2079). */
+export function superscript(n: number): string {
+  return String(Math.max(0, Math.floor(n)))
+    .split('')
+    .map((d) => SUPERSCRIPT_DIGITS[Number(d)])
+    .join('');
+}
+
+/**
+ * The superscript tail of a stable number: [5] → '', [5, 1] → '¹'. A deeper number, made only when a unit is
+ * inserted between 5 and an existing 5¹, joins its levels with a superscript minus: [5, 0, 1] → '⁰⁻¹'.
+ */
+function superscriptTail(n: StableNumber): string {
+  return n.slice(1).map(superscript).join('⁻');
+}
+
+/** A stable number as written in a label or a citation: [5] → "5", [5, 1] → "5¹". */
+export function stableNumberLabel(n: StableNumber): string {
+  return `${n[0] ?? 0}${superscriptTail(n)}`;
+}
+
+/** A subparagraph's letter in stable numbers: [2] → "ბ", [2, 1] → "ბ¹". */
+export function stableLetter(n: StableNumber, language: Language): string {
+  return `${subparagraphLetter(n[0] ?? 1, language)}${superscriptTail(n)}`;
+}
+
+/**
+ * A Georgian ordinal of a stable number: a plain number is cited as an ordinal ("მე-5 მუხლი"), a superscripted
+ * one by its figure ("5¹ მუხლი"), as Georgian amending practice writes it.
+ */
+export function stableOrdinal(n: StableNumber): string {
+  return n.length <= 1 ? georgianOrdinal(n[0] ?? 0) : stableNumberLabel(n);
+}
+
+/** Orders two stable numbers: 5 < 5¹ < 5² < 6. */
+export function compareStable(a: StableNumber, b: StableNumber): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /**
@@ -82,6 +145,7 @@ const CASE_ENDINGS: Readonly<Record<CitationCase, string>> = { nominative: 'ი'
  * Georgian the higher units are in the genitive and the last one in the nominative.
  */
 export function formatCitation(target: CitationTarget, language: Language, grammaticalCase: CitationCase = 'nominative'): string {
+  if (target.stable) return formatStableCitation(target.stable, language, grammaticalCase);
   if (language === 'en') {
     let out = `Article ${target.article}`;
     if (target.paragraph !== undefined) out += `(${target.paragraph})`;
@@ -94,8 +158,23 @@ export function formatCitation(target: CitationTarget, language: Language, gramm
   return units.map((unit, i) => (i === units.length - 1 ? `${unit}${CASE_ENDINGS[grammaticalCase]}` : `${unit}ის`)).join(' ');
 }
 
+/** A citation in stable numbers: "5¹ მუხლის მე-2 პუნქტი" / "Article 5¹(2)"; cases as in formatCitation. */
+export function formatStableCitation(target: StableCitation, language: Language, grammaticalCase: CitationCase = 'nominative'): string {
+  const sub = target.subparagraph?.length ? target.subparagraph.map((n) => stableLetter(n, language)).join('.') : '';
+  if (language === 'en') {
+    let out = `Article ${stableNumberLabel(target.article)}`;
+    if (target.paragraph !== undefined) out += `(${stableNumberLabel(target.paragraph)})`;
+    if (sub) out += `(${sub})`;
+    return out;
+  }
+  const units: string[] = [`${stableOrdinal(target.article)} მუხლ`];
+  if (target.paragraph !== undefined) units.push(`${stableOrdinal(target.paragraph)} პუნქტ`);
+  if (sub) units.push(`„${sub}“ ქვეპუნქტ`);
+  return units.map((unit, i) => (i === units.length - 1 ? `${unit}${CASE_ENDINGS[grammaticalCase]}` : `${unit}ის`)).join(' ');
+}
+
 /** The label of an article heading line: "მუხლი 3" / "Article 3". */
-export function articleLabel(n: number, language: Language): string {
+export function articleLabel(n: number | string, language: Language): string {
   return language === 'ka' ? `მუხლი ${n}` : `Article ${n}`;
 }
 
