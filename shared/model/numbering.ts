@@ -141,6 +141,20 @@ export type CitationCase = (typeof CITATION_CASES)[number];
 const CASE_ENDINGS: Readonly<Record<CitationCase, string>> = { nominative: 'ი', genitive: 'ის', instrumental: 'ით', dative: 'ს', adverbial: 'ად' };
 
 /**
+ * Joins citation units, the higher ones in the genitive and the last in `grammaticalCase`. In the dative and
+ * the adverbial the adjective "პირველი" loses its "-ი" ("პირველ პუნქტს", "პირველ მუხლად"), as nouns do.
+ */
+function joinUnits(units: readonly string[], grammaticalCase: CitationCase): string {
+  return units
+    .map((unit, i) => {
+      if (i < units.length - 1) return `${unit}ის`;
+      const shortened = grammaticalCase === 'dative' || grammaticalCase === 'adverbial' ? unit.replace(/^პირველი /u, 'პირველ ') : unit;
+      return `${shortened}${CASE_ENDINGS[grammaticalCase]}`;
+    })
+    .join(' ');
+}
+
+/**
  * A citation in the document's language: "მე-3 მუხლის მე-2 პუნქტის „ა“ ქვეპუნქტი" / "Article 3(2)(a)". In
  * Georgian the higher units are in the genitive and the last one in the nominative.
  */
@@ -155,7 +169,7 @@ export function formatCitation(target: CitationTarget, language: Language, gramm
   const units: string[] = [`${georgianOrdinal(target.article)} მუხლ`];
   if (target.paragraph !== undefined) units.push(`${georgianOrdinal(target.paragraph)} პუნქტ`);
   if (target.subparagraph?.length) units.push(`„${subparagraphPath(target.subparagraph, 'ka')}“ ქვეპუნქტ`);
-  return units.map((unit, i) => (i === units.length - 1 ? `${unit}${CASE_ENDINGS[grammaticalCase]}` : `${unit}ის`)).join(' ');
+  return joinUnits(units, grammaticalCase);
 }
 
 /** A citation in stable numbers: "5¹ მუხლის მე-2 პუნქტი" / "Article 5¹(2)"; cases as in formatCitation. */
@@ -170,7 +184,7 @@ export function formatStableCitation(target: StableCitation, language: Language,
   const units: string[] = [`${stableOrdinal(target.article)} მუხლ`];
   if (target.paragraph !== undefined) units.push(`${stableOrdinal(target.paragraph)} პუნქტ`);
   if (sub) units.push(`„${sub}“ ქვეპუნქტ`);
-  return units.map((unit, i) => (i === units.length - 1 ? `${unit}${CASE_ENDINGS[grammaticalCase]}` : `${unit}ის`)).join(' ');
+  return joinUnits(units, grammaticalCase);
 }
 
 /** The label of an article heading line: "მუხლი 3" / "Article 3". */
