@@ -33,6 +33,7 @@ import { noteRoomId, parseSyncRoom, type SyncRoom } from '../shared/note/noteRoo
 import { invariant } from '../shared/parsed';
 import { createNoteService, type NoteService } from './note/noteService';
 import { createNoteSectionStore } from './note/noteSectionStore';
+import { createAmendmentService, type AmendmentService } from './amendments/amendmentService';
 
 /** Everything one workspace server holds: its database, members, documents, templates and live rooms. */
 export interface Workspace {
@@ -69,6 +70,8 @@ export interface Workspace {
   readonly changes: ChangeService;
   /** The acts' explanatory notes and their section list (issue 13, §3). */
   readonly notes: NoteService;
+  /** Revisions of acts in force, their amending acts, consolidated editions and repeals (issue 13, §4). */
+  readonly amendments: AmendmentService;
   /** The adoption record of an adopted act (act number, adoption date), for exports; set by the workflow. */
   adoptionRecord?: (docId: string) => { readonly actNumber: string; readonly adoptionDate: string } | null;
   /** A frozen version of a document with its derived model, for exports; set by the version store. */
@@ -114,7 +117,10 @@ export function openWorkspace(options: ServerOptions): Workspace {
   const attribution = createAttributionStore(db);
 
   let workflow: WorkflowService | undefined = undefined;
+  let versionsRef: VersionService | undefined = undefined;
   const events = createWorkspaceEvents(log);
+  // Bound late: documents number revisions through it, and it reads documents, versions and the workflow.
+  const amendments = createAmendmentService({ db, documents: () => documents, versions: () => versionsRef!, workflow: () => workflow! });
   const documents = createDocumentService(
     db,
     store,
@@ -129,6 +135,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
       // Published once the creation transaction has finished; a rolled-back one only makes clients reload.
       setImmediate(() => events.publish({ type: 'document', docId: doc.id, at: now.toISOString() }));
     },
+    (docId) => amendments.numberingOf(docId),
   );
   const noteStore = createSqliteDocStore(db, 'note_updates');
   // The note's seed is the server's text too: its client ids are claimed as 'system' under the act's id (the
@@ -137,11 +144,16 @@ export function openWorkspace(options: ServerOptions): Workspace {
     attribution.record(docId, SYSTEM_MEMBER, editOfUpdate(seed).writers, NO_EDIT, new Date().toISOString()),
   );
   const versions = createVersionService(db, documents, events, notes);
+  versionsRef = versions;
+  const recordedText = createRecordedTextWriter(documents, () => sync!);
   workflow = createWorkflowService(db, createWorkflowStore(db, log), versions, events, {
-    // Issue 13: the adoption data goes into the act's own text, and the adopting body picks the workflow.
-    recordedText: createRecordedTextWriter(documents, () => sync!),
+    // Issue 13: the adoption data goes into the act's own text, and the adopting body picks the workflow. A
+    // revision's header and signature stay the amended act's (its text becomes the act's next edition); the
+    // amending act derived from it carries the revision's adoption data (issue 13, §4).
+    recordedText: { ...recordedText, plan: (docId, data) => (amendments.isRevision(docId) ? null : recordedText.plan(docId, data)) },
     adoptingBodyOf: (docId) => documents.get(docId)?.adoptingBody ?? DEFAULT_ADOPTING_BODY,
     lastSignatory: createLastSignatory(db),
+    afterTransition: (move) => amendments.afterTransition(move),
   });
   const persist = db.transaction((docId: string, update: Uint8Array, apply: () => TextEdit, author: EditAuthor, part: SyncRoom['part'] = 'act') => {
     (part === 'note' ? noteStore : store).append(docId, update);
@@ -245,6 +257,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
       const room = sync?.openRoom(docId);
       return room && !room.isBroken ? room.doc : undefined;
     } }),
+    amendments,
     adoptionRecord: (docId) => workflow.adoptionRecord(docId),
     frozenVersion: (docId, versionId) => {
       const version = versions.get(docId, versionId);

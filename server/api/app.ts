@@ -22,6 +22,7 @@ import { registerSuggestionRoutes } from './routes/suggestionRoutes';
 import { registerChangeRoutes } from './routes/changeRoutes';
 import { registerNoteRoutes } from './routes/noteRoutes';
 import { registerReadinessRoutes } from './routes/readinessRoutes';
+import { registerAmendmentRoutes } from './routes/amendmentRoutes';
 import { SERVER_VERSION } from '../version';
 
 /**
@@ -83,6 +84,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerChangeRoutes(app, workspace);
   registerNoteRoutes(app, workspace);
   registerReadinessRoutes(app, workspace);
+  registerAmendmentRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const indexHtml = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html')) ? readFileSync(join(rendererDir, 'index.html')) : null;

@@ -4,6 +4,7 @@ import { REVIEW_SCHEMA_SQL } from '../review/reviewSchema';
 import { SUGGESTION_SCHEMA_SQL } from '../suggestions/suggestionSchema';
 import { ATTRIBUTION_SCHEMA_SQL } from '../attribution/attributionSchema';
 import { NOTE_SCHEMA_SQL } from '../note/noteSchema';
+import { AMENDMENT_SCHEMA_SQL } from '../amendments/amendmentSchema';
 
 /**
  * The schema, as an ordered list of migrations. `PRAGMA user_version` holds how many have run, so each
@@ -93,6 +94,8 @@ export const MIGRATIONS: readonly string[] = [
   NOTE_SCHEMA_SQL,
   // Issue 13 §5: who adopts the act (the council by an ordinance, or the Mayor by an order) picks its workflow.
   `ALTER TABLE documents ADD COLUMN adopting_body TEXT NOT NULL DEFAULT 'council' CHECK (adopting_body IN ('council', 'mayor'));`,
+  // Issue 13, §4: revisions of acts in force, their consolidated editions and repeals.
+  AMENDMENT_SCHEMA_SQL,
 ];
 
 /** Runs the migrations that have not run yet. */

@@ -5,7 +5,7 @@ import type { Member } from '../../shared/api/members';
 import { randomId } from '../../shared/ids';
 import type { Language } from '../../shared/lang/language';
 import type { DocumentModel } from '../../shared/model/documentModel';
-import { deriveDocumentModel } from '../../shared/model/deriveModel';
+import { deriveDocumentModel, type RevisionNumbering } from '../../shared/model/deriveModel';
 import type { SerializedState } from '../../shared/model/serializedState';
 import { fail, ok, type Parsed } from '../../shared/parsed';
 import { blankActOutline } from '../../shared/templates/blankAct';
@@ -50,10 +50,26 @@ export interface DocumentService {
   model(id: string): DocumentModel | null;
   /** The model of any Yjs state of this document (a frozen version, say). */
   modelOf(id: string, state: Uint8Array): DocumentModel | null;
+  /**
+   * Creates a document from a seeded Yjs state (a revision of an act in force, issue 13). `within` runs in the
+   * creation transaction before the first version is frozen, so what it stores is read by that freeze.
+   */
+  createSeeded(meta: SeededDocument, seed: Uint8Array, createdBy: Member | null, within: (doc: DocumentSummary) => void): DocumentSummary;
   /** Forgets the cached model of a document whose text changed (every stored update calls it). */
   textChanged(id: string): void;
   touch(id: string): void;
 }
+
+/** The row of a document created from a seeded state. */
+export interface SeededDocument {
+  readonly title: string;
+  readonly language: Language;
+  readonly municipality: string;
+  readonly templateId: string | null;
+}
+
+/** How a document is numbered when it is a revision of an act in force (issue 13), or null for any other. */
+export type RevisionNumberingSource = (docId: string) => RevisionNumbering | null;
 
 /** The live state of open documents, which the sync endpoint holds. */
 export type LiveStateSource = (docId: string) => Y.Doc | undefined;
@@ -66,7 +82,14 @@ export type LiveStateSource = (docId: string) => Y.Doc | undefined;
 export type DocumentCreatedHook = (doc: DocumentSummary, createdBy: Member | null, now: Date, seed: Uint8Array) => void;
 
 /** A document service on SQLite and the DocStore. */
-export function createDocumentService(db: Database, store: DocStore, templates: TemplateLibrary, live: LiveStateSource, onCreated?: DocumentCreatedHook): DocumentService {
+export function createDocumentService(
+  db: Database,
+  store: DocStore,
+  templates: TemplateLibrary,
+  live: LiveStateSource,
+  onCreated?: DocumentCreatedHook,
+  numberingOf: RevisionNumberingSource = () => null,
+): DocumentService {
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const insert = db.prepare('INSERT INTO documents (id, title, language, municipality, template_id, adopting_body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
@@ -113,6 +136,19 @@ export function createDocumentService(db: Database, store: DocStore, templates: 
       });
       return ok(toSummary(byId.get(id)!));
     },
+    createSeeded(meta, seed, createdBy, within) {
+      const id = `doc-${randomId(12)}`;
+      const createdAt = new Date();
+      const now = createdAt.toISOString();
+      withFullSync(db, () => {
+        insert.run(id, meta.title, meta.language, meta.municipality, meta.templateId, now, now);
+        store.append(id, seed);
+        const doc = toSummary(byId.get(id)!);
+        within(doc);
+        onCreated?.(doc, createdBy, createdAt, seed);
+      });
+      return toSummary(byId.get(id)!);
+    },
     currentState(id) {
       const doc = live(id);
       return doc ? Y.encodeStateAsUpdate(doc) : (store.load(id) ?? new Uint8Array([0, 0]));
@@ -132,7 +168,7 @@ export function createDocumentService(db: Database, store: DocStore, templates: 
     modelOf(id, state) {
       const row = byId.get(id);
       if (!row) return null;
-      return deriveDocumentModel(readEditorState(state, id) as unknown as SerializedState, row.language);
+      return deriveDocumentModel(readEditorState(state, id) as unknown as SerializedState, row.language, numberingOf(id) ?? undefined);
     },
     touch(id) {
       touch.run(new Date().toISOString(), id);

@@ -59,6 +59,22 @@ export interface WorkflowServiceOptions {
   readonly adoptingBodyOf?: (docId: string) => AdoptingBody;
   /** The signatory's name last recorded for an act of that body, offered as the default. */
   readonly lastSignatory?: (body: AdoptingBody) => string | null;
+  /**
+   * Runs inside each move's transaction, after its entry, version and audit entry are stored (issue 13, §4:
+   * an amending act entering into force gives the amended act its next edition in the same transaction).
+   */
+  readonly afterTransition?: (move: MadeTransition) => void;
+}
+
+/** A move that was made, as the hook after it sees it (inside the move's transaction). */
+export interface MadeTransition {
+  readonly docId: string;
+  readonly from: string;
+  readonly to: string;
+  /** The version the move froze. */
+  readonly versionId: string;
+  readonly actor: Actor;
+  readonly at: Date;
 }
 
 /** Creates the workflow service over its store, the versions it freezes, and the events it publishes. */
@@ -160,6 +176,7 @@ export function createWorkflowService(db: Database, store: WorkflowStore, versio
             ...(edit ? { textRecorded: true } : {}),
           },
         });
+        options.afterTransition?.({ docId, from: plan.value.from, to: plan.value.to, versionId: version.id, actor, at: now });
       };
       // The text edit is stored with the move's rows in one transaction, before any client receives it; it is
       // the coordinator's edit in the record of who changed what.

@@ -5,6 +5,8 @@ import { parseDocId } from '../../../shared/ids';
 import { renderPlainText } from '../../../shared/model/plainText';
 import type { Workspace } from '../../workspace';
 import { memberOf } from '../access';
+import { EditionQuery } from '../../../shared/api/amendments';
+import { editionText } from '../../amendments/editionText';
 
 /** The document routes: list, create (blank or from a template), read, text and model. */
 export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspace): void {
@@ -40,6 +42,14 @@ export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspac
   app.get<{ Params: { id: string } }>('/api/documents/:id/text', { config: { access: 'read' } }, async (request, reply) => {
     const found = findDocument(request.params.id);
     if (!found.doc) return reply.code(404).send(apiError('not_found', found.error));
+    // ?edition=N: a consolidated edition of an act in force, with its edition note first (issue 13, §4).
+    const query = EditionQuery.safeParse(request.query);
+    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    if (query.data.edition !== undefined) {
+      const text = editionText(workspace.amendments, found.doc.id, query.data.edition);
+      if (text === null) return reply.code(404).send(apiError('not_found', `Document '${found.doc.id}' has no edition ${query.data.edition}: expected a number from GET /api/documents/${found.doc.id}/editions`));
+      return reply.type('text/plain; charset=utf-8').send(text);
+    }
     const model = documents.model(found.doc.id);
     return reply.type('text/plain; charset=utf-8').send(model ? renderPlainText(model) : '');
   });
