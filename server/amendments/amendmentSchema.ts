@@ -1,6 +1,7 @@
 /**
  * The tables of amending acts and consolidated editions (issue 13, §4). A revision is a document that amends
- * an act in force; an edition is one consolidated text of an act, pointing at the version that holds it
+ * an act in force; an edition is one consolidated text of an act (its model, with the amending act's number and date on
+ * each removed unit), pointing at the revision's version it was made from
  * (edition 1, the act as it entered into force, is read from the act's own stage history and not stored).
  * Editions and repeals are append-only, as versions are.
  */
@@ -20,6 +21,7 @@ export const AMENDMENT_SCHEMA_SQL = `
     in_force_from TEXT NOT NULL,
     amended_by TEXT NOT NULL REFERENCES documents(id),
     version_id TEXT NOT NULL REFERENCES versions(id),
+    model TEXT NOT NULL,
     created_at TEXT NOT NULL,
     PRIMARY KEY (doc_id, number)
   );

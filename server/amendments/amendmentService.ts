@@ -8,6 +8,7 @@ import type { RevisionNumbering } from '../../shared/model/deriveModel';
 import type { DocumentModel } from '../../shared/model/documentModel';
 import { baseFromModel, type NumberingBase } from '../../shared/model/stableNumbering';
 import type { TransitionData } from '../../shared/workflow/requirements';
+import { invariant } from '../../shared/parsed';
 import { appendAudit } from '../audit/auditLog';
 import { readEditorState } from '../lexical/actEditor';
 import type { DocumentService } from '../services/documentService';
@@ -64,7 +65,9 @@ export function createAmendmentService(deps: AmendmentDeps): AmendmentService {
   const store = createAmendmentStore(db);
   const bases = new Map<string, NumberingBase>();
   const sources = (actId: string): EditionSource[] => editionsOf(store, deps.workflow(), actId);
-  const modelOfSource = (s: EditionSource | undefined) => (s ? deps.versions().model(s.docId, s.versionId) : null);
+  // Edition 1 is the act's own frozen version; later editions keep their consolidated model in their row.
+  const modelOfSource = (actId: string, s: EditionSource | undefined) =>
+    !s ? null : s.number === 1 ? deps.versions().model(s.docId, s.versionId) : store.editionModel(actId, s.number);
   const stageOf = (docId: string) => deps.workflow().state(docId, null).current;
   const isFinal = (stage: string) => deps.workflow().definition().stages.find((s) => s.id === stage)?.final === true;
 
@@ -123,13 +126,15 @@ export function createAmendmentService(deps: AmendmentDeps): AmendmentService {
       if (!row) return null;
       let base = bases.get(docId);
       if (!base) {
-        const model = modelOfSource(sources(row.amends).find((e) => e.number === row.baseEdition));
+        const model = modelOfSource(row.amends, sources(row.amends).find((e) => e.number === row.baseEdition));
         if (!model) return null;
         base = baseFromModel(model);
         bases.set(docId, base);
       }
       const language = deps.documents().get(docId)?.language ?? 'ka';
-      const adoption = deps.workflow().adoptionRecord(docId);
+      // A removed unit names the amending act only once it is in force: until then its text stays the same
+      // through adoption, so the lawyers' approval of the article (hashed text) and readiness hold.
+      const adoption = stageOf(docId) === IN_FORCE_STAGE ? deps.workflow().adoptionRecord(docId) : null;
       const by = adoption ? { actNumber: adoption.actNumber, date: formatActDate(adoption.adoptionDate, language) } : null;
       return { base, removedText: AMENDMENT_FORMULAE[language].removed(by) };
     },
@@ -153,7 +158,7 @@ export function createAmendmentService(deps: AmendmentDeps): AmendmentService {
 
     editionModel(actId, edition) {
       if (store.revision(actId)) return null;
-      return modelOfSource(sources(actId).find((e) => e.number === edition));
+      return modelOfSource(actId, sources(actId).find((e) => e.number === edition));
     },
 
     amendingAct(revisionId) {
@@ -215,7 +220,11 @@ export function createAmendmentService(deps: AmendmentDeps): AmendmentService {
         return;
       }
       const number = (sources(row.amends).at(-1)?.number ?? 1) + 1;
-      store.addEdition({ docId: row.amends, number, inForceFrom, amendedBy: row.id, versionId: move.versionId }, at);
+      // The revision is in force now, so its model names the amending act on each removed unit: that text, of
+      // the state frozen on entering into force, is the consolidated edition.
+      const model = deps.documents().modelOf(row.id, deps.versions().state(row.id, move.versionId)!);
+      invariant(model, `Expected the version ${move.versionId} frozen as ${row.id} entered into force to derive`);
+      store.addEdition({ docId: row.amends, number, inForceFrom, amendedBy: row.id, versionId: move.versionId }, model, at);
       appendAudit(db, {
         at,
         actor: move.actor.id,

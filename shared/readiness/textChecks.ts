@@ -13,6 +13,8 @@ export const checkEmptyUnits: ReadinessCheck = (model) => {
   const out: ReadinessProblem[] = [];
   for (const placed of placedArticles(model)) {
     const key = placed.article.key;
+    // A removed article keeps only its number and "ამოღებულია" in a revision (issue 13, §4): not a norm to fill.
+    if (placed.article.removed) continue;
     const texts = articleTexts(placed).slice(1);
     if (texts.every((t) => t.trim() === '')) {
       const name = articleName(placed);

@@ -50,7 +50,8 @@ export async function makeReady(call: Call, docId: string): Promise<void> {
   if (ka ? !/(შესახებ|თაობაზე)$/.test(title) : !/^On\s/.test(title)) {
     await suggestAndAccept(call, docId, { target: { blockKey: 'title:0', quote: model.title }, text: ka ? `${title}ს შესახებ` : `On the ${title}` });
   }
-  const body = model.body.filter((b: { kind: string }) => b.kind === 'article');
+  // A removed article of a revision (issue 13, §4) is only its number and "ამოღებულია": nothing to fill.
+  const body = model.body.filter((b: { kind: string; removed?: boolean }) => b.kind === 'article' && !b.removed);
   const filler = ka ? 'დებულების ტექსტი.' : 'The text of the provision.';
   for (const article of body) {
     if (article.content.length === 0) await suggestAndAccept(call, docId, { target: { blockKey: article.key, quote: '', offset: article.heading.length }, text: `\n${filler}` });
