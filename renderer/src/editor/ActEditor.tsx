@@ -18,6 +18,7 @@ import { Toolbar } from './Toolbar';
 import { OutlineSidebar } from './OutlineSidebar';
 import { ReferencePicker } from './ReferencePicker';
 import { ChangeBadges } from '../changes/ChangeBadges';
+import type { NumberingBase } from '../../../shared/model/stableNumbering';
 
 /** What the editor needs to know of its document and its user. */
 export interface ActEditorProps extends RoomEditorProps {
@@ -30,13 +31,15 @@ export interface ActEditorProps extends RoomEditorProps {
   readonly changes?: ReadonlyMap<string, number>;
   /** A change badge in the margin was clicked. */
   readonly onChangeBadge?: (articleKey: string) => void;
+  /** For a revision of an act in force: the numbers it keeps (issue 13, §4). */
+  readonly numberingBase?: NumberingBase | undefined;
 }
 
 /**
  * The act editor: Lexical over Yjs through the stock CollaborationPlugin. The server seeds every document,
  * so the plugin never bootstraps content; the plugin's Yjs undo manager makes undo per user.
  */
-export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside, changes, onChangeBadge }: ActEditorProps) {
+export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside, changes, onChangeBadge, numberingBase }: ActEditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null);
   const [editor, setEditor] = useState<LexicalEditor | null>(null);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
@@ -84,7 +87,7 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
         </div>
         <CollaborationPlugin id={docId} providerFactory={providerFactory} shouldBootstrap={false} username={userName} cursorColor={userColor} />
         <TablePlugin />
-        <NumberingPlugin language={language} onOutline={setOutline} />
+        <NumberingPlugin language={language} onOutline={setOutline} base={numberingBase} />
         <ActCommandsPlugin onRequestReference={requestReference} />
       </LexicalComposer>
       {picking ? (

@@ -31,6 +31,8 @@ import { ChangesPanel } from '../changes/ChangesPanel';
 import { ChangesOffer } from '../changes/ChangesOffer';
 import { useChangesView } from '../changes/useChangesView';
 import { useChangesOffer } from '../changes/useChangesOffer';
+import { AmendmentPanel } from '../amendments/AmendmentPanel';
+import { useRevision } from '../amendments/useRevision';
 
 /** The page of one act: its title bar, the editor, and who is here. */
 export function DocumentPage({ docId }: { docId: string }) {
@@ -63,6 +65,8 @@ export function DocumentPage({ docId }: { docId: string }) {
   // Who changed what (issue 12): the changes view, and its offer when others changed the act meanwhile.
   const changes = useChangesView(session, docId, me, provider);
   const offer = useChangesOffer(session, docId, me, provider, changes.visitedAt);
+  // Issue 13, §4: a revision of an act in force keeps the act's numbers and shows the act it amends.
+  const revision = useRevision(session, docId);
   const showOffered = useCallback(() => {
     changes.show(LAST_VISIT);
     offer.dismiss();
@@ -142,8 +146,10 @@ export function DocumentPage({ docId }: { docId: string }) {
         onEditor={onEditor}
         changes={changes.active ? changes.counts : undefined}
         onChangeBadge={changes.focus}
+        numberingBase={revision?.base}
         aside={
           <>
+            <AmendmentPanel session={session} docId={docId} stage={workflow.stages?.current} revision={revision} canStart={me !== null && may(me.role, 'createDocument') && !accessEnded} />
             <ChangesPanel session={session} docId={docId} meId={me?.id} definition={definition} view={changes} />
             <StagePanel session={session} docId={docId} stages={workflow.stages} definition={definition} onMoved={workflow.update} />
             <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly && !accessEnded} />

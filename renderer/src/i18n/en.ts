@@ -1,3 +1,4 @@
+import { amendmentsStringsEn } from '../amendments/amendmentsStrings.en';
 import { workflowStringsEn } from '../workflow/workflowStrings.en';
 import { reviewStringsEn } from '../review/reviewStrings.en';
 import { membersStringsEn } from '../members/membersStrings.en';
@@ -80,4 +81,5 @@ export const en = {
   ...changesStringsEn,
   ...noteStringsEn,
   ...readinessStringsEn,
+  ...amendmentsStringsEn,
 } as const;

@@ -1,3 +1,4 @@
+import { amendmentsStringsKa } from '../amendments/amendmentsStrings.ka';
 import type { en } from './en';
 import { workflowStringsKa } from '../workflow/workflowStrings.ka';
 import { reviewStringsKa } from '../review/reviewStrings.ka';
@@ -83,4 +84,5 @@ export const ka: Strings<typeof en> = {
   ...changesStringsKa,
   ...noteStringsKa,
   ...readinessStringsKa,
+  ...amendmentsStringsKa,
 };

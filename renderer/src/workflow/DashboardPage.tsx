@@ -11,6 +11,7 @@ import { labelLanguage } from './stageText';
 import { useWorkflowDefinition } from './useWorkflowDefinition';
 import { useWorkspaceEvents } from './useWorkspaceEvents';
 import { workflowApi } from './workflowApi';
+import { ActsInForce } from '../amendments/ActsInForce';
 
 /**
  * The coordinator's dashboard: every act of the workspace with its stage, days in it, the next deadline
@@ -26,6 +27,7 @@ export function DashboardPage() {
   const [rows, setRows] = useState<DashboardRow[] | null>(null);
   const [seen, setSeen] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [moves, setMoves] = useState(0);
   const lang = labelLanguage(i18n.language);
 
   const load = useCallback(() => {
@@ -42,6 +44,7 @@ export function DashboardPage() {
   useEffect(load, [load]);
   useWorkspaceEvents(session, (signal) => {
     if (signal.type !== 'version') load();
+    if (signal.type !== 'version') setMoves((n) => n + 1);
   });
 
   const municipalityName = (id: string) => MUNICIPALITIES.find((m) => m.id === id)?.name[lang] ?? id;
@@ -125,6 +128,7 @@ export function DashboardPage() {
           ))}
         </table>
       ) : null}
+      <ActsInForce session={session} refresh={moves} />
     </main>
   );
 }

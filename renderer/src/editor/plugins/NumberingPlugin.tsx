@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Language } from '../../../../shared/lang/language';
-import { citationTargetsByUid, numberBlocks, referenceText } from '../../../../shared/model/blockNumbering';
+import { citationTargetsByUid, numberBlocks as numberNewAct, referenceText } from '../../../../shared/model/blockNumbering';
 import { CROSS_REFERENCE_LABEL_CLASS, CrossReferenceNode, numberSpanOf } from '../../../../shared/nodes';
 import { $blockRefs } from '../structure';
+import { numberBlocksAgainstBase, type NumberingBase } from '../../../../shared/model/stableNumbering';
 
 /** How long the outline waits after the last change before it reads the headings again. */
 const OUTLINE_DELAY_MS = 250;
@@ -23,9 +24,11 @@ export interface OutlineEntry {
  * block's unmanaged number span, and each cross-reference's current citation into its label, only where
  * they changed. Numbers are never written into the shared document, so clients never fight over them.
  */
-export function NumberingPlugin({ language, onOutline }: { language: Language; onOutline: (outline: OutlineEntry[]) => void }) {
+export function NumberingPlugin({ language, onOutline, base }: { language: Language; onOutline: (outline: OutlineEntry[]) => void; base?: NumberingBase | undefined }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
+    // A revision of an act in force keeps the act's numbers; new units take superscripts (issue 13, §4).
+    const numberBlocks = (refs: Parameters<typeof numberNewAct>[0], lang: Language) => (base ? numberBlocksAgainstBase(refs, lang, base) : numberNewAct(refs, lang));
     const references = new Set<string>();
     let referencesChanged = true;
     let lastStructure = '';
@@ -102,6 +105,6 @@ export function NumberingPlugin({ language, onOutline }: { language: Language; o
       stopMutations();
       stopUpdates();
     };
-  }, [editor, language, onOutline]);
+  }, [editor, language, onOutline, base]);
   return null;
 }
