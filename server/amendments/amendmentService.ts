@@ -94,7 +94,7 @@ export function createAmendmentService(deps: AmendmentDeps): AmendmentService {
       const seed = seedFromEditorState(readEditorState(state!, current.docId), actId);
       const prefix = repeal ? { ka: 'ძალადაკარგულად გამოცხადება', en: 'Repeal' } : { ka: 'ცვლილება', en: 'Revision' };
       const created = deps.documents().createSeeded(
-        { title: `${prefix[act.language]}: ${act.title}`.slice(0, 300), language: act.language, municipality: act.municipality, templateId: act.templateId },
+        { title: `${prefix[act.language]}: ${act.title}`.slice(0, 300), language: act.language, municipality: act.municipality, templateId: act.templateId, adoptingBody: act.adoptingBody },
         seed,
         member,
         (doc) => {

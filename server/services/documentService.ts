@@ -66,6 +66,8 @@ export interface SeededDocument {
   readonly language: Language;
   readonly municipality: string;
   readonly templateId: string | null;
+  /** Who adopts it, which picks its workflow: a revision is adopted as the act it amends was. */
+  readonly adoptingBody: AdoptingBody;
 }
 
 /** How a document is numbered when it is a revision of an act in force (issue 13), or null for any other. */
@@ -141,7 +143,7 @@ export function createDocumentService(
       const createdAt = new Date();
       const now = createdAt.toISOString();
       withFullSync(db, () => {
-        insert.run(id, meta.title, meta.language, meta.municipality, meta.templateId, now, now);
+        insert.run(id, meta.title, meta.language, meta.municipality, meta.templateId, meta.adoptingBody, now, now);
         store.append(id, seed);
         const doc = toSummary(byId.get(id)!);
         within(doc);
