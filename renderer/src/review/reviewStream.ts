@@ -7,8 +7,8 @@ export const REVIEW_STREAM = {
   maxRetryMs: 10_000,
 } as const;
 
-/** What the stream reports: the stream (re)connected, or comments or sign-offs changed. */
-export type ReviewSignal = 'connected' | 'comments' | 'reviews';
+/** What the stream reports: the stream (re)connected, or comments, sign-offs or suggestions (issue 12) changed. */
+export type ReviewSignal = 'connected' | 'comments' | 'reviews' | 'suggestions';
 
 /**
  * Follows `GET /api/documents/:id/review/events` (Server-Sent Events read through fetch, which can send the
@@ -38,7 +38,7 @@ export function followReviewStream(session: Session, docId: string, onSignal: (s
             const event = /^event: (\w+)$/m.exec(buffer.slice(0, end))?.[1];
             buffer = buffer.slice(end + 2);
             if (event === 'ready') onSignal('connected');
-            else if (event === 'comments' || event === 'reviews') onSignal(event);
+            else if (event === 'comments' || event === 'reviews' || event === 'suggestions') onSignal(event);
           }
         }
       } catch {

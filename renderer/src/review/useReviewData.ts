@@ -89,7 +89,7 @@ export function useReviewData(session: Session, docId: string, textSynced: boole
         void loadComments();
         void loadReviews();
       } else if (signal === 'comments') void loadComments();
-      else void loadReviews();
+      else if (signal === 'reviews') void loadReviews();
     });
   }, [session, docId, loadComments, loadReviews, flush]);
 
