@@ -10,7 +10,7 @@ import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import type { LexicalEditor } from 'lexical';
 import type { WebsocketProvider } from 'y-websocket';
 import { ACT_NODES } from '../../../shared/nodes';
-import { useEditableUnless, useRoomProviderFactory, type RoomEditorProps } from './roomEditor';
+import { useRoomProviderFactory, type RoomEditorProps } from './roomEditor';
 import { ActCommandsPlugin } from './plugins/ActCommandsPlugin';
 import { INSERT_REFERENCE_COMMAND } from './plugins/actCommands';
 import { NumberingPlugin, type OutlineEntry } from './plugins/NumberingPlugin';
@@ -19,6 +19,8 @@ import { OutlineSidebar } from './OutlineSidebar';
 import { ReferencePicker } from './ReferencePicker';
 import { ChangeBadges } from '../changes/ChangeBadges';
 import type { NumberingBase } from '../../../shared/model/stableNumbering';
+import { SuggestionsProvider, type SuggestionSetup } from '../suggestions/SuggestionsContext';
+import { SuggestionsRedline } from '../suggestions/SuggestionsRedline';
 
 /** What the editor needs to know of its document and its user. */
 export interface ActEditorProps extends RoomEditorProps {
@@ -33,13 +35,15 @@ export interface ActEditorProps extends RoomEditorProps {
   readonly onChangeBadge?: (articleKey: string) => void;
   /** For a revision of an act in force: the numbers it keeps (issue 13, §4). */
   readonly numberingBase?: NumberingBase | undefined;
+  /** Suggesting mode and the act's suggestions (issue 12). */
+  readonly suggestions: SuggestionSetup;
 }
 
 /**
  * The act editor: Lexical over Yjs through the stock CollaborationPlugin. The server seeds every document,
  * so the plugin never bootstraps content; the plugin's Yjs undo manager makes undo per user.
  */
-export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside, changes, onChangeBadge, numberingBase }: ActEditorProps) {
+export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside, changes, onChangeBadge, numberingBase, suggestions }: ActEditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null);
   const [editor, setEditor] = useState<LexicalEditor | null>(null);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
@@ -55,8 +59,6 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
     [onEditor],
   );
   const requestReference = useCallback(() => setPicking(true), []);
-  // An act becomes read-only while open when it is adopted (issue 4).
-  useEditableUnless(editor, readOnly);
 
   const initialConfig = {
     namespace: `sajaro-${docId}`,
@@ -72,19 +74,24 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
     <LexicalCollaboration>
       <LexicalComposer initialConfig={initialConfig}>
         <EditorRefPlugin editorRef={onEditorRef} />
-        <Toolbar editor={editor} disabled={readOnly} onReference={requestReference} />
-        <div className="sj-editor-layout">
-          <div className="sj-page-wrap">
-            <div className={`sj-page sj-lang-${language}`} lang={language}>
-              <RichTextPlugin contentEditable={<ContentEditable className="sj-editor" aria-label="act text" spellCheck={false} />} ErrorBoundary={LexicalErrorBoundary} />
-              {changes ? <ChangeBadges editor={editor} outline={outline} counts={changes} onSelect={onChangeBadge} /> : null}
+        {/* The provider keeps the editor's editability (instead of useEditableUnless): an act that becomes
+            read-only while open (adopted, issue 4) is switched there, and so is suggesting mode (issue 12). */}
+        <SuggestionsProvider setup={suggestions} readOnly={readOnly}>
+          <Toolbar editor={editor} disabled={readOnly} onReference={requestReference} />
+          <div className="sj-editor-layout">
+            <div className="sj-page-wrap">
+              <div className={`sj-page sj-lang-${language}`} lang={language}>
+                <RichTextPlugin contentEditable={<ContentEditable className="sj-editor" aria-label="act text" spellCheck={false} />} ErrorBoundary={LexicalErrorBoundary} />
+                {changes ? <ChangeBadges editor={editor} outline={outline} counts={changes} onSelect={onChangeBadge} /> : null}
+                <SuggestionsRedline />
+              </div>
             </div>
+            <aside className="sj-aside">
+              {aside}
+              <OutlineSidebar outline={outline} editor={editor} changes={changes} />
+            </aside>
           </div>
-          <aside className="sj-aside">
-            {aside}
-            <OutlineSidebar outline={outline} editor={editor} changes={changes} />
-          </aside>
-        </div>
+        </SuggestionsProvider>
         <CollaborationPlugin id={docId} providerFactory={providerFactory} shouldBootstrap={false} username={userName} cursorColor={userColor} />
         <TablePlugin />
         <NumberingPlugin language={language} onOutline={setOutline} base={numberingBase} />

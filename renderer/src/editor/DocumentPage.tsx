@@ -25,6 +25,7 @@ import { usePermissionDenied } from '../members/usePermissionDenied';
 import { DeniedBanner } from '../members/DeniedBanner';
 import { AccessEndedNotice } from '../members/AccessEndedNotice';
 import { useAccessEnded } from '../members/useAccessEnded';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { may } from '../../../shared/api/permissions';
 import { LAST_VISIT } from '../../../shared/api/changes';
 import { ChangesPanel } from '../changes/ChangesPanel';
@@ -147,10 +148,12 @@ export function DocumentPage({ docId }: { docId: string }) {
         changes={changes.active ? changes.counts : undefined}
         onChangeBadge={changes.focus}
         numberingBase={revision?.base}
+        suggestions={{ session, docId, language: doc.language, me, userName: identity.name, stage: workflow.stages?.current, locked: workflow.locked, denied: denied !== null || accessEnded !== null, provider }}
         aside={
           <>
             <AmendmentPanel session={session} docId={docId} stage={workflow.stages?.current} revision={revision} canStart={me !== null && may(me.role, 'createDocument') && !accessEnded} />
             <ChangesPanel session={session} docId={docId} meId={me?.id} definition={definition} view={changes} />
+            <SuggestionsPanel />
             <StagePanel session={session} docId={docId} stages={workflow.stages} definition={definition} onMoved={workflow.update} />
             <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly && !accessEnded} />
             <PresenceList provider={provider} />

@@ -9,18 +9,26 @@ import {
   MOVE_ARTICLE_COMMAND,
   SHORTCUTS,
 } from './plugins/actCommands';
+import { ModeToggle } from '../suggestions/ModeToggle';
+import { useSuggestions } from '../suggestions/SuggestionsContext';
 
-/** The structure toolbar: every button names its shortcut in its tooltip. */
+/** The buttons that also work in suggesting mode, where they propose instead of edit (issue 12). */
+const IN_SUGGESTING = new Set(['undo', 'insert-article', 'insert-paragraph', 'insert-subparagraph']);
+
+/** The structure toolbar with the editing / suggesting switch: every button names its shortcut in its tooltip. */
 export function Toolbar({ editor, disabled, onReference }: { editor: LexicalEditor | null; disabled: boolean; onReference: () => void }) {
   const { t } = useTranslation();
+  const { suggesting } = useSuggestions();
+  const off = (name: string): boolean => !editor || (suggesting ? !IN_SUGGESTING.has(name) : disabled);
   const button = (label: string, shortcut: string, run: () => void, name: string) => (
-    <button type="button" data-action={name} disabled={disabled || !editor} title={`${label} (${shortcut})`} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+    <button type="button" data-action={name} disabled={off(name)} title={`${label} (${shortcut})`} onMouseDown={(e) => e.preventDefault()} onClick={run}>
       {label}
     </button>
   );
   if (!editor) return <div className="sj-toolbar" />;
   return (
-    <div className="sj-toolbar" role="toolbar">
+    <div className={`sj-toolbar${suggesting ? ' sj-toolbar-suggesting' : ''}`} role="toolbar">
+      <ModeToggle />
       {button(`↶ ${t('editor.undo')}`, SHORTCUTS.undo, () => editor.dispatchCommand(UNDO_COMMAND, undefined), 'undo')}
       {button(`↷ ${t('editor.redo')}`, SHORTCUTS.redo, () => editor.dispatchCommand(REDO_COMMAND, undefined), 'redo')}
       <span className="sj-sep" />
@@ -33,6 +41,7 @@ export function Toolbar({ editor, disabled, onReference }: { editor: LexicalEdit
       {button(`↑ ${t('editor.moveUp')}`, SHORTCUTS.moveUp, () => editor.dispatchCommand(MOVE_ARTICLE_COMMAND, -1), 'move-up')}
       {button(`↓ ${t('editor.moveDown')}`, SHORTCUTS.moveDown, () => editor.dispatchCommand(MOVE_ARTICLE_COMMAND, 1), 'move-down')}
       {button(`§ ${t('editor.insertReference')}`, SHORTCUTS.reference, onReference, 'insert-reference')}
+      {suggesting ? <div className="sj-suggesting-banner">{t('suggest.modeSuggestingHint')}</div> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { membersStringsEn } from '../members/membersStrings.en';
 import { changesStringsEn } from '../changes/changesStrings.en';
 import { noteStringsEn } from '../editor/noteStrings.en';
 import { readinessStringsEn } from '../readiness/readinessStrings.en';
+import { suggestionsStringsEn } from '../suggestions/suggestionsStrings.en';
 
 /** English UI strings. Keys are shared with ka.ts; a missing key falls back to English. */
 export const en = {
@@ -82,4 +83,5 @@ export const en = {
   ...noteStringsEn,
   ...readinessStringsEn,
   ...amendmentsStringsEn,
+  ...suggestionsStringsEn,
 } as const;

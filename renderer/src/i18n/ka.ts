@@ -6,6 +6,7 @@ import { membersStringsKa } from '../members/membersStrings.ka';
 import { changesStringsKa } from '../changes/changesStrings.ka';
 import { noteStringsKa } from '../editor/noteStrings.ka';
 import { readinessStringsKa } from '../readiness/readinessStrings.ka';
+import { suggestionsStringsKa } from '../suggestions/suggestionsStrings.ka';
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -85,4 +86,5 @@ export const ka: Strings<typeof en> = {
   ...noteStringsKa,
   ...readinessStringsKa,
   ...amendmentsStringsKa,
+  ...suggestionsStringsKa,
 };

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { Suggestion } from '../../../shared/api/suggestions';
+
+/** Asks for the reason of a rejection, which the author and the record will read; Reject stays off until there is one. */
+export function RejectDialog({ suggestion, onConfirm, onClose }: { suggestion: Suggestion; onConfirm: (reason: string) => Promise<boolean>; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    if (!reason.trim()) return;
+    setBusy(true);
+    const done = await onConfirm(reason.trim());
+    setBusy(false);
+    if (done) onClose();
+  };
+  return createPortal(
+    <div className="sj-modal" role="dialog" aria-modal="true" aria-labelledby="sj-reject-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <form
+        className="sj-modal-body"
+        data-dialog="reject-suggestion"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void confirm();
+        }}
+      >
+        <h2 id="sj-reject-title">{t('suggest.rejectTitle')}</h2>
+        <p className="sj-suggestion-change" style={{ ['--sj-rl-color' as string]: '#b91c1c' }}>
+          {suggestion.quote ? <del>{suggestion.quote}</del> : null} {suggestion.text ? <ins>{suggestion.text}</ins> : null}
+        </p>
+        <p className="sj-muted sj-small">{t('suggest.rejectExplain')}</p>
+        <label>
+          {t('suggest.reasonLabel')}
+          <textarea aria-label={t('suggest.reasonLabel')} placeholder={t('suggest.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} autoFocus />
+        </label>
+        <div className="sj-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {t('suggest.cancel')}
+          </button>
+          <button type="submit" className="sj-danger" disabled={busy || !reason.trim()} data-action="confirm-reject">
+            {t('suggest.confirmReject')}
+          </button>
+        </div>
+      </form>
+    </div>,
+    document.body,
+  );
+}
