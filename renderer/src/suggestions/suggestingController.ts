@@ -28,7 +28,8 @@ export interface TypedChange extends PendingChange {
  */
 export class SuggestingController {
   private change: TypedChange | null = null;
-  private history: TypedChange[] = [];
+  /** The states of the change being typed before each step, for Ctrl+Z (null: before it began). */
+  private history: (TypedChange | null)[] = [];
   private timer = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -104,9 +105,9 @@ export class SuggestingController {
 
   /** Ctrl+Z in suggesting mode: takes back the last step of the change being typed. */
   $undo(): void {
-    const previous = this.history.pop();
-    if (!previous) return;
-    this.change = isNoChange(previous) ? null : previous;
+    if (!this.history.length) return;
+    const previous = this.history.pop() ?? null;
+    this.change = previous && !isNoChange(previous) ? previous : null;
     if (this.change) $placeCaret({ top: this.change.top, offset: this.change.end });
     this.restartTimer();
     this.notify();
@@ -208,7 +209,7 @@ export class SuggestingController {
 
   private set(next: PendingChange): void {
     const before = this.change;
-    if (before) this.history.push(before);
+    this.history.push(before);
     const moved = !before || before.top !== next.top || before.start !== next.start || before.end !== next.end;
     const position = moved ? this.positionOf(next) : before.position;
     this.change = isNoChange(next) ? null : { ...next, position };
