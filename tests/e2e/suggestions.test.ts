@@ -1,112 +1,14 @@
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { connectClient } from '../helpers/lexicalClient';
-import { editorText, openAsMember, useBrowser } from '../helpers/browser';
-import { $buildArticles, addMember } from '../helpers/reviewHelpers';
-import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
+import { editorText, useBrowser } from '../helpers/browser';
+import { addMember } from '../helpers/reviewHelpers';
+import { actWithMembers, ARTICLES, card, caretAfter, ghostsAligned, numberOf, redline, select } from '../helpers/suggestionPages';
+import { waitFor } from '../helpers/testServer';
 
 const browser = useBrowser();
-const rendererDir = join(ROOT, 'dist', 'renderer');
-
-const ARTICLES = [
-  { heading: 'მიზანი', paragraphs: ['ეს კოდექსი ადგენს საჯარო მოსამსახურეთა ქცევის წესებს.'] },
-  { heading: 'საჩუქრები', paragraphs: ['საჩუქრის მიღება აკრძალულია.', 'საჩუქარი ფასდება საბაზრო ფასით.'] },
-  { heading: 'ინტერესთა კონფლიქტი', paragraphs: ['მოსამსახურე აცხადებს კონფლიქტს წერილობით.'] },
-];
-
-/** Puts the caret right after the first occurrence of a text in the act, as a click there would. */
-async function caretAfter(page: Page, needle: string): Promise<void> {
-  await page.locator('.sj-editor').click();
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.querySelector('.sj-editor')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent?.indexOf(text) ?? -1;
-      if (at < 0) continue;
-      window.getSelection()!.collapse(n, at + text.length);
-      return;
-    }
-    throw new Error(`No text '${text}' in the act`);
-  }, needle);
-}
-
-/** Selects the first occurrence of a text in the act. */
-async function select(page: Page, needle: string): Promise<void> {
-  await page.locator('.sj-editor').click();
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.querySelector('.sj-editor')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent?.indexOf(text) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + text.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`No text '${text}' in the act`);
-  }, needle);
-}
-
-/** The number the act shows in front of the paragraph that holds a text ("3."). */
-const numberOf = (page: Page, text: string) => page.locator('.sj-editor .sj-clause', { hasText: text }).locator('.sj-num').innerText();
-/** The redline covers each changed block exactly: as many copies as covered blocks, each at its block's place. */
-async function ghostsAligned(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const real = Array.from(document.querySelectorAll('.sj-editor [data-sj-redline]')).map((e) => e.getBoundingClientRect());
-    const ghosts = Array.from(document.querySelectorAll('.sj-redline-layer .sj-rl-ghost')).map((e) => e.getBoundingClientRect());
-    return real.length > 0 && real.length === ghosts.length && real.every((r, i) => Math.abs(r.top - ghosts[i]!.top) < 1 && Math.abs(r.left - ghosts[i]!.left) < 1 && Math.abs(r.height - ghosts[i]!.height) < 1);
-  });
-}
-const card = (page: Page, text: string) => page.locator('.sj-suggestion', { hasText: text });
-const redline = (page: Page) => page.locator('.sj-redline-layer');
-
-async function actWithMembers() {
-  const dataDir = tempDataDir();
-  let server = await startTestServer(dataDir, { rendererDir });
-  const owner = server.workspace.ownerToken;
-  const lawyer = await addMember(server, owner, 'ნინო იურისტი', 'reviewer');
-  const docId: string = (await api(server, owner, 'POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka', municipality: 'ვანი' })).body.id;
-  const seeder = await connectClient(server.url, docId, owner);
-  seeder.edit(() => $buildArticles(ARTICLES));
-  const text = async (): Promise<string> => (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body as string;
-  const articleLabels = (page: Page) => page.locator('.sj-editor .sj-article .sj-num').allInnerTexts();
-  void articleLabels;
-  await waitFor(async () => (await text()).includes('აცხადებს კონფლიქტს'), 'the articles reach the server');
-  seeder.destroy();
-  const open = async (token: string, name: string): Promise<Page> => {
-    const page = await openAsMember(browser(), `${server.url}/documents/${docId}#token=${token}`, name);
-    await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
-    await page.locator('.sj-editor', { hasText: 'აცხადებს კონფლიქტს' }).waitFor({ timeout: 20_000 });
-    return page;
-  };
-  const list = async (): Promise<any[]> => (await api(server, owner, 'GET', `/api/documents/${docId}/suggestions`)).body.suggestions;
-  const restart = async (): Promise<void> => {
-    const { port } = server;
-    await server.stop();
-    server = await startTestServer(dataDir, { rendererDir, port });
-  };
-  return {
-    get server() {
-      return server;
-    },
-    owner,
-    lawyer,
-    docId,
-    text,
-    open,
-    list,
-    restart,
-    stopServer: () => server.stop(),
-    startServer: async (port: number) => void (server = await startTestServer(dataDir, { rendererDir, port })),
-    stop: async () => (await server.stop(), removeDir(dataDir)),
-  };
-}
 
 describe('suggestions in the browser', () => {
   test('a reviewer suggests in one window; the drafter sees the redline live, accepts one (numbering follows in both) and rejects one with a reason', async () => {
-    const act = await actWithMembers();
+    const act = await actWithMembers(browser);
     try {
       const drafter = await act.open(act.owner, 'გიორგი');
       const reviewer = await act.open(act.lawyer, 'ნინო');
@@ -146,6 +48,8 @@ describe('suggestions in the browser', () => {
         ['', '\nსიმბოლური საჩუქარი დასაშვებია.', 'ნინო იურისტი', 'open'],
         ['ქცევის', 'ეთიკის', 'ნინო იურისტი', 'open'],
       ]);
+      expect(stored.find((s) => s.quote === '')?.articleLabel).toBe('მუხლი 2');
+      expect(stored.find((s) => s.quote === 'ქცევის')?.articleLabel).toBe('მუხლი 1');
       await redline(drafter).locator('.sj-rl-ins', { hasText: 'სიმბოლური საჩუქარი დასაშვებია.' }).waitFor({ timeout: 10_000 });
       await redline(drafter).locator('.sj-rl-del', { hasText: 'ქცევის' }).waitFor({ timeout: 10_000 });
       await card(drafter, 'სიმბოლური საჩუქარი').waitFor({ timeout: 10_000 });
@@ -188,13 +92,45 @@ describe('suggestions in the browser', () => {
       await drafter.locator('[data-action="undo-last"]').click();
       for (const page of [drafter, reviewer]) await redline(page).locator('.sj-rl-del', { hasText: 'ქცევის' }).waitFor({ timeout: 10_000 });
       expect((await act.list()).find((s) => s.text === 'ეთიკის')?.status).toBe('open');
+
+      // A click on the redline puts the caret where the member sees it, past the inserted text: typing at
+      // the start of "წესებს" inserts there, not some characters further on.
+      const spot = await reviewer.evaluate(() => {
+        const ghost = Array.from(document.querySelectorAll('.sj-rl-ghost')).find((g) => g.textContent?.includes('წესებს'))!;
+        const walker = document.createTreeWalker(ghost, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = n.textContent!.indexOf('წესებს');
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + 1);
+          const r = range.getBoundingClientRect();
+          return { x: r.left + 1, y: r.top + r.height / 2 };
+        }
+        throw new Error('no წესებს in the redline');
+      });
+      await reviewer.mouse.click(spot.x, spot.y);
+      await reviewer.keyboard.type('ყველა ');
+      await waitFor(async () => (await act.list()).some((s) => s.text === 'ყველა '), 'the clicked insertion is on the server', 15_000);
+      const clicked = (await act.list()).find((s) => s.text === 'ყველა ');
+      expect(clicked.at.offset).toBe(ARTICLES[0]!.paragraphs[0]!.indexOf('წესებს'));
+
+      // The drafter edits the quoted word itself: the suggestion is stale in both windows, and off the redline.
+      await select(drafter, 'ქცევის');
+      await drafter.keyboard.type('საქციელის');
+      await waitFor(async () => (await act.text()).includes('საქციელის'), 'the drafter\'s edit reaches the server');
+      for (const page of [drafter, reviewer]) {
+        await expect.poll(() => card(page, 'ეთიკის').getAttribute('data-status'), { timeout: 10_000 }).toBe('stale');
+        expect(await card(page, 'ეთიკის').innerText()).toContain('ციტირებული ტექსტი შეიცვალა');
+        await expect.poll(() => redline(page).locator('.sj-rl-del', { hasText: 'ქცევის' }).count(), { timeout: 10_000 }).toBe(0);
+      }
     } finally {
       await act.stop();
     }
   });
 
   test('a drafter switches to suggesting and proposes a new article; all of a reviewer\'s suggestions in an article are accepted at once; numbering follows in both windows', async () => {
-    const act = await actWithMembers();
+    const act = await actWithMembers(browser);
     try {
       const drafter = await act.open(act.owner, 'გიორგი');
       const reviewer = await act.open(act.lawyer, 'ნინო');
@@ -254,7 +190,7 @@ describe('suggestions in the browser', () => {
   });
 
   test('a suggestion made offline shows "not sent yet" and reaches the server on reconnect; an observer outside public consultation cannot suggest', async () => {
-    const act = await actWithMembers();
+    const act = await actWithMembers(browser);
     try {
       const reviewer = await act.open(act.lawyer, 'ნინო');
       const port = act.server.port;

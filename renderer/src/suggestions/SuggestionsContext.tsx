@@ -79,10 +79,9 @@ export function SuggestionsProvider({ setup, readOnly, children }: { setup: Sugg
   const send = data.send;
   const controller = useMemo(() => new SuggestingController(() => doc, send), [doc, send]);
   useEffect(() => () => controller.dispose(), [controller]);
-  const typing = useSyncExternalStore(
-    (l) => controller.subscribe(l),
-    () => controller.current(),
-  );
+  const subscribe = useCallback((listener: () => void) => controller.subscribe(listener), [controller]);
+  const current = useCallback(() => controller.current(), [controller]);
+  const typing = useSyncExternalStore(subscribe, current);
   useSuggestingInput(editor, controller, suggesting);
 
   // initialConfig is read once: editability follows the mode, the stage and the member's rights here.
