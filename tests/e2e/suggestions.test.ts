@@ -56,6 +56,8 @@ describe('suggestions in the browser', () => {
       expect(await card(drafter, 'სიმბოლური საჩუქარი').innerText()).toContain('ნინო იურისტი');
       expect(await act.text()).not.toContain('სიმბოლური');
       expect(await reviewer.locator('.sj-denied').count()).toBe(0);
+      // Nothing was written to the reviewer's copy of the text either: its badge says saved, not saving or unsent.
+      expect(await reviewer.locator('.sj-connection').getAttribute('data-state')).toBe('synced');
 
       await drafter.screenshot({ path: '/tmp/suggest-redline-drafter.png' });
       await reviewer.screenshot({ path: '/tmp/suggest-redline-reviewer.png' });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Suggestion } from '../../../shared/api/suggestions';
+import { memberColor } from '../ui/userIdentity';
 
 /** Asks for the reason of a rejection, which the author and the record will read; Reject stays off until there is one. */
 export function RejectDialog({ suggestion, onConfirm, onClose }: { suggestion: Suggestion; onConfirm: (reason: string) => Promise<boolean>; onClose: () => void }) {
@@ -26,7 +27,8 @@ export function RejectDialog({ suggestion, onConfirm, onClose }: { suggestion: S
         }}
       >
         <h2 id="sj-reject-title">{t('suggest.rejectTitle')}</h2>
-        <p className="sj-suggestion-change" style={{ ['--sj-rl-color' as string]: '#b91c1c' }}>
+        <p className="sj-muted sj-small">{suggestion.author.name}{suggestion.articleLabel ? ` · ${suggestion.articleLabel}` : ''}</p>
+        <p className="sj-suggestion-change" style={{ ['--sj-rl-color' as string]: memberColor(suggestion.author.id) }}>
           {suggestion.quote ? <del>{suggestion.quote}</del> : null} {suggestion.text ? <ins>{suggestion.text}</ins> : null}
         </p>
         <p className="sj-muted sj-small">{t('suggest.rejectExplain')}</p>
