@@ -57,7 +57,8 @@ describe('the offline queue of suggestions against a server', () => {
     queue.push(entry('sg-queued-one-0001', spanIn(nino, 'აკრძალულია'), 'აკრძალულია', 'დაშვებულია მხოლოდ სიმბოლური'));
     queue.push(entry('sg-queued-two-0002', spanIn(nino, 'საბაზრო ფასით', 'after'), '', ' (დღგ-ს ჩათვლით)'));
     editText(act.alice, 'საჩუქრის მიღება აკრძალულია.', (t) => `ყოველგვარი ${t}`);
-    await waitFor(() => nino.text().includes('ყოველგვარი საჩუქრის'), 'the lawyer receives the owner’s edit');
+    editText(act.alice, 'საჩუქარი ფასდება', (t) => `ყოველი ${t}`);
+    await waitFor(() => nino.text().includes('ყოველგვარი საჩუქრის') && nino.text().includes('ყოველი საჩუქარი'), 'the lawyer receives the owner’s edits');
 
     const stored = await queue.flush(nino.doc);
     expect(stored.map((s) => s.id)).toEqual(['sg-queued-one-0001', 'sg-queued-two-0002']);
@@ -66,7 +67,7 @@ describe('the offline queue of suggestions against a server', () => {
     const replaced = listed.find((s) => s.id === 'sg-queued-one-0001');
     expect(replaced).toMatchObject({ quote: 'აკრძალულია', status: 'open', author: { name: 'ნინო იურისტი' }, at: { offset: 'ყოველგვარი საჩუქრის მიღება '.length } });
     const inserted = listed.find((s) => s.id === 'sg-queued-two-0002');
-    expect(inserted).toMatchObject({ quote: '', text: ' (დღგ-ს ჩათვლით)', at: { offset: 'საჩუქარი ფასდება საბაზრო ფასით'.length } });
+    expect(inserted).toMatchObject({ quote: '', text: ' (დღგ-ს ჩათვლით)', at: { offset: 'ყოველი საჩუქარი ფასდება საბაზრო ფასით'.length } });
 
     // The answer was lost and the entry is sent again: the server gives back the one it has.
     queue.push(entry('sg-queued-one-0001', spanIn(nino, 'აკრძალულია'), 'აკრძალულია', 'დაშვებულია მხოლოდ სიმბოლური'));
