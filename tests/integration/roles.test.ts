@@ -455,6 +455,22 @@ const ROUTES: readonly RouteCase[] = [
       body: { ids: [await newSuggestion(ctx)] },
     }),
   },
+  // Issue 13 §4: revisions, amending acts and editions. The shared act is a draft, so a member allowed past the
+  // access rule meets the act's own answer: no revision yet (409, 404) and no edition in force (404).
+  {
+    method: 'POST',
+    route: '/api/documents/:id/revisions',
+    rule: { permission: 'createDocument' },
+    ok: 409,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/revisions`, body: {} }),
+  },
+  { method: 'GET', route: '/api/documents/:id/revisions', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/revisions` }) },
+  { method: 'GET', route: '/api/documents/:id/revision', rule: read, ok: 404, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/revision` }) },
+  { method: 'GET', route: '/api/documents/:id/amending-act', rule: read, ok: 404, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/amending-act` }) },
+  { method: 'GET', route: '/api/documents/:id/editions', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/editions` }) },
+  { method: 'GET', route: '/api/documents/:id/editions/diff', rule: read, ok: 404, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/editions/diff?from=1&to=2` }) },
+  { method: 'GET', route: '/api/documents/:id/editions/:n/export.docx', rule: read, ok: 404, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/editions/2/export.docx` }) },
+  { method: 'GET', route: '/api/acts-in-force', rule: read, ok: 200, request: () => ({ path: '/api/acts-in-force' }) },
   {
     method: 'GET',
     route: '/api/dashboard',
