@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { connectClient } from '../helpers/lexicalClient';
 import { openAsMember, useBrowser } from '../helpers/browser';
 import { $buildArticles, $textNodeWith } from '../helpers/reviewHelpers';
+import { makeReady } from '../helpers/readinessHelpers';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
+import { approveAllArticles, caller } from '../helpers/workflowHelpers';
 
 const browser = useBrowser();
 const rendererDir = join(ROOT, 'dist', 'renderer');
@@ -54,6 +56,42 @@ describe('readiness in the browser (issue 13, §1)', () => {
       });
       await problem.waitFor({ state: 'detached', timeout: 15_000 });
       seeder.destroy();
+    } finally {
+      await server.stop();
+      removeDir(dataDir);
+    }
+  });
+
+  test('with only warnings left, the coordinator moves the act on in the dialog with a reason that the audit keeps', async () => {
+    const dataDir = tempDataDir();
+    const server = await startTestServer(dataDir, { rendererDir });
+    try {
+      const owner = server.workspace.ownerToken;
+      const call = caller(server, owner);
+      const docId: string = (await call('POST', '/api/documents', { title: 'ეთიკის კოდექსი', language: 'ka', municipality: 'vani' })).body.id;
+      for (const to of ['consolidation', 'legal_review']) expect((await call('POST', `/api/documents/${docId}/transitions`, { to })).status).toBe(200);
+      await makeReady(call, docId);
+      await approveAllArticles(call, docId);
+      // One open suggestion: a warning, which the coordinator may pass with a reason.
+      const model = (await call('GET', `/api/documents/${docId}/model`)).body;
+      expect((await call('POST', `/api/documents/${docId}/suggestions`, { target: { blockKey: 'title:0', quote: '', offset: 0 }, text: 'ვანის ' })).status).toBe(201);
+      const report = (await call('GET', `/api/documents/${docId}/readiness`)).body;
+      expect(report.problems.map((p: { severity: string }) => p.severity)).toEqual(['warning']);
+      expect(model.title).toBeTruthy();
+
+      const page = await openAsMember(browser(), `${server.url}/documents/${docId}#token=${owner}`, 'გიორგი');
+      await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
+      await page.locator('button[data-transition="commission"]').click();
+      await page.locator('button[data-action="confirm-transition"]').click();
+      const override = page.locator('[data-part="override-warnings"]');
+      await override.waitFor({ timeout: 10_000 });
+      expect(await override.innerText()).toMatch(/[ა-ჰ]/);
+      await page.locator('textarea[name="overrideReason"]').fill('შეთავაზებას კომისია განიხილავს');
+      await page.screenshot({ path: '/tmp/readiness-override.png' });
+      await page.locator('button[data-action="confirm-transition"]').click();
+      await waitFor(async () => (await call('GET', `/api/documents/${docId}/stages`)).body.current === 'commission', 'the act moves to the commission');
+      const entries = (await call('GET', `/api/audit?docId=${docId}&limit=1000`)).body.entries as Array<{ action: string; payload: { reason?: string } }>;
+      expect(entries.find((e) => e.action === 'readiness.warnings_overridden')?.payload.reason).toBe('შეთავაზებას კომისია განიხილავს');
     } finally {
       await server.stop();
       removeDir(dataDir);

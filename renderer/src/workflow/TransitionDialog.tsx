@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { AvailableTransition, StagesState } from '../../../shared/api/workflow';
-import { ApiError } from '../connection/api';
+import type { ReadinessProblem, ReadinessReport } from '../../../shared/readiness/readinessTypes';
+import { ApiError, apiFetch } from '../connection/api';
 import type { Session } from '../connection/session';
 import { workflowApi } from './workflowApi';
 
@@ -60,7 +61,8 @@ export function TransitionDialog(props: {
   onClose: () => void;
   onMoved: (state: StagesState) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ka';
   const { transition } = props;
   const fields = transition.requires.flatMap((r) => FIELDS[r]);
   const needsReason = transition.requires.includes('reason');
@@ -72,6 +74,9 @@ export function TransitionDialog(props: {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Issue 13 §1: when only warnings stand in the way, the coordinator may move on with a reason (audited).
+  const [warnings, setWarnings] = useState<ReadinessProblem[] | null>(null);
+  const [overrideReason, setOverrideReason] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -79,10 +84,20 @@ export function TransitionDialog(props: {
     setError(null);
     const data = Object.fromEntries(fields.map((f) => [f.name, f.type === 'number' && values[f.name] !== '' ? Number(values[f.name]) : values[f.name]]));
     try {
-      const state = await workflowApi.transition(props.session, props.docId, { to: transition.to, ...(note.trim() ? { note: note.trim() } : {}), ...(fields.length ? { data } : {}) });
+      const override = warnings && overrideReason.trim() ? { overrideWarnings: { reason: overrideReason.trim() } } : {};
+      const state = await workflowApi.transition(props.session, props.docId, { to: transition.to, ...(note.trim() ? { note: note.trim() } : {}), ...(fields.length ? { data } : {}), ...override });
       props.onMoved(state);
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('workflow.refused', { message: (e as Error).message }));
+      if (e instanceof ApiError && e.code === 'not_ready') {
+        const report = await apiFetch<ReadinessReport>(props.session, `/api/documents/${encodeURIComponent(props.docId)}/readiness`).catch(() => null);
+        const blocking = report?.problems.filter((p) => p.severity === 'blocking') ?? [];
+        if (report && blocking.length === 0) {
+          setWarnings(report.problems.filter((p) => p.severity === 'warning'));
+          setBusy(false);
+          return;
+        }
+        setError(t('workflow.notReady', { count: blocking.length }));
+      } else setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('workflow.refused', { message: (e as Error).message }));
       setBusy(false);
     }
   };
@@ -120,13 +135,29 @@ export function TransitionDialog(props: {
           </span>
           <textarea name="note" rows={3} required={needsReason} value={note} onChange={(e) => setNote(e.target.value)} />
         </label>
+        {warnings ? (
+          <div className="sj-override" data-part="override-warnings">
+            <p>{t('workflow.overrideExplain')}</p>
+            <ul>
+              {warnings.map((w, i) => (
+                <li key={`${w.code}-${i}`}>{lang === 'en' ? w.message.en : w.message.ka}</li>
+              ))}
+            </ul>
+            <label>
+              <span>
+                {t('workflow.overrideReason')} <span className="sj-required">*</span>
+              </span>
+              <textarea name="overrideReason" rows={2} required value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
+            </label>
+          </div>
+        ) : null}
         {error ? <p className="sj-error" role="alert">{error}</p> : null}
         <div className="sj-actions">
           <button type="button" onClick={props.onClose} disabled={busy}>
             {t('create.cancel')}
           </button>
           <button type="submit" className="sj-primary" disabled={busy} data-action="confirm-transition">
-            {busy ? t('workflow.moving') : t('workflow.confirm')}
+            {busy ? t('workflow.moving') : warnings ? t('workflow.overrideConfirm') : t('workflow.confirm')}
           </button>
         </div>
       </form>
