@@ -1,6 +1,6 @@
 import { $getRoot, $parseSerializedNode, type SerializedEditorState, type SerializedLexicalNode } from 'lexical';
-import * as Y from 'yjs';
-import { bindEditor, createActEditor, mirrorLexicalToYjs } from '../lexical/actEditor';
+import { createActEditor } from '../lexical/actEditor';
+import { seedStateWith } from '../lexical/seed';
 
 /**
  * The first Yjs state of a revision: the editor content of the text in force, rebuilt node by node in a fresh
@@ -8,22 +8,9 @@ import { bindEditor, createActEditor, mirrorLexicalToYjs } from '../lexical/actE
  * the revision starts with none of the act's Yjs history or client ids, so its attribution is its own.
  */
 export function seedFromEditorState(content: SerializedEditorState, id: string): Uint8Array {
-  const editor = createActEditor();
-  const doc = new Y.Doc();
-  const binding = bindEditor(editor, doc, id);
-  const stop = mirrorLexicalToYjs(editor, binding);
-  try {
-    editor.update(
-      () => {
-        const root = $getRoot();
-        root.clear();
-        root.append(...content.root.children.map((child) => $parseSerializedNode(child as SerializedLexicalNode)));
-      },
-      { discrete: true },
-    );
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    stop();
-    doc.destroy();
-  }
+  return seedStateWith(createActEditor(), id, () => {
+    const root = $getRoot();
+    root.clear();
+    root.append(...content.root.children.map((child) => $parseSerializedNode(child as SerializedLexicalNode)));
+  });
 }
