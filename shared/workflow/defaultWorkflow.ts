@@ -40,7 +40,7 @@ export const DEFAULT_STAGE_LABELS: Readonly<Record<DefaultStageId, Bilingual>> =
   withdrawn: { ka: 'გამოთხოვილი', en: 'Withdrawn' },
 };
 
-const FINAL: ReadonlySet<DefaultStageId> = new Set(['in_force', 'rejected', 'withdrawn']);
+const FINAL: ReadonlySet<string> = new Set(['in_force', 'rejected', 'withdrawn']);
 
 /** The stages before the chair's signature: the act may be withdrawn or returned for revision from these. */
 const BEFORE_SIGNATURE = [
@@ -59,15 +59,24 @@ export const WITHDRAW_LABEL: Bilingual = { ka: 'პროექტის გა�
 /** The label of rejecting an act. */
 export const REJECT_LABEL: Bilingual = { ka: 'უარყოფა', en: 'Reject' };
 
-const stages: Stage[] = DEFAULT_STAGE_IDS.map((id) => ({
-  id,
-  label: DEFAULT_STAGE_LABELS[id],
-  ...(FINAL.has(id) ? { final: true } : {}),
-  ...(id === 'public_consultation' ? { optional: true } : {}),
-}));
+/**
+ * The stages of a built-in workflow from its ids and labels: in force, rejected and withdrawn are final, and
+ * public consultation is optional, in the council's workflow and the Mayor's alike.
+ */
+export function builtInStages<Id extends string>(ids: readonly Id[], labels: Readonly<Record<Id, Bilingual>>): Stage[] {
+  return ids.map((id) => ({
+    id,
+    label: labels[id],
+    ...(FINAL.has(id) ? { final: true } : {}),
+    ...(id === 'public_consultation' ? { optional: true } : {}),
+  }));
+}
 
-const transitions: Transition[] = [
-  // Stage changes are the coordinator's (issue 7's role table); a workspace's own definition may name others.
+/**
+ * The first moves of every built-in workflow, from drafting through legal review to public consultation.
+ * Stage changes are the coordinator's (issue 7's role table); a workspace's own definition may name others.
+ */
+export const DRAFTING_TRANSITIONS: readonly Transition[] = [
   { from: 'drafting', to: 'consolidation', role: 'coordinator', requires: [] },
   { from: 'consolidation', to: 'legal_review', role: 'coordinator', requires: [] },
   {
@@ -77,6 +86,12 @@ const transitions: Transition[] = [
     requires: ['consultationEndDate'],
     onEnter: ['startConsultationDeadline'],
   },
+];
+
+const stages: Stage[] = builtInStages(DEFAULT_STAGE_IDS, DEFAULT_STAGE_LABELS);
+
+const transitions: Transition[] = [
+  ...DRAFTING_TRANSITIONS,
   {
     from: 'legal_review',
     to: 'commission',

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../lang/language';
-import { DEFAULT_STAGE_LABELS, REJECT_LABEL, RETURN_LABEL, WITHDRAW_LABEL } from './defaultWorkflow';
+import { builtInStages, DEFAULT_STAGE_LABELS, DRAFTING_TRANSITIONS, REJECT_LABEL, RETURN_LABEL, WITHDRAW_LABEL } from './defaultWorkflow';
 import type { Stage, Transition, WorkflowDefinition } from './workflowDefinition';
 
 /**
@@ -26,28 +26,13 @@ const LABELS: Readonly<Record<MayorStageId, Bilingual>> = {
   signature: { ka: 'მერის ხელმოწერა', en: "Mayor's signature" },
 };
 
-const FINAL: ReadonlySet<MayorStageId> = new Set(['in_force', 'rejected', 'withdrawn']);
-
 /** Until the Mayor signs, the order is a draft: it may be withdrawn or returned for revision from these. */
 const BEFORE_SIGNING = ['drafting', 'consolidation', 'legal_review', 'public_consultation'] as const;
 
-const stages: Stage[] = MAYOR_STAGE_IDS.map((id) => ({
-  id,
-  label: LABELS[id],
-  ...(FINAL.has(id) ? { final: true } : {}),
-  ...(id === 'public_consultation' ? { optional: true } : {}),
-}));
+const stages: Stage[] = builtInStages(MAYOR_STAGE_IDS, LABELS);
 
 const transitions: Transition[] = [
-  { from: 'drafting', to: 'consolidation', role: 'coordinator', requires: [] },
-  { from: 'consolidation', to: 'legal_review', role: 'coordinator', requires: [] },
-  {
-    from: 'legal_review',
-    to: 'public_consultation',
-    role: 'coordinator',
-    requires: ['consultationEndDate'],
-    onEnter: ['startConsultationDeadline'],
-  },
+  ...DRAFTING_TRANSITIONS,
   {
     from: 'legal_review',
     to: 'signature',
