@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
 import { editorText, useBrowser, openAsMember } from '../helpers/browser';
+import { localCopyText } from '../helpers/localCopy';
 
 const browser = useBrowser();
 
@@ -46,7 +47,13 @@ describe('working without a connection', () => {
       await page.keyboard.press('End');
       await page.keyboard.type(' ჩაწერილია კავშირის გარეშე');
 
-      // A second reload, still offline: the edit was kept on this computer.
+      // A second reload, still offline: the edit was kept on this computer. IndexedDB commits a write a
+      // moment after the keystroke, and a write still in flight when the page unloads is lost, so the
+      // reload waits until the copy holds the edit (what a person reloading seconds later would see).
+      await waitFor(
+        async () => (await localCopyText(page, server.url, docId)).includes('ჩაწერილია კავშირის გარეშე'),
+        'the offline edit is stored on this computer',
+      );
       await page.reload();
       await waitFor(
         async () => (await editorText(page)).includes('ჩაწერილია კავშირის გარეშე'),

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import * as Y from 'yjs';
-import { readEditorState } from '../../server/lexical/actEditor';
 import { editorText, openAsMember, useBrowser } from '../helpers/browser';
+import { localCopyText } from '../helpers/localCopy';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
 
 /**
@@ -33,28 +32,6 @@ async function holdServerCloses(page: Page, held: HeldClose[]): Promise<void> {
     const server = socket.connectToServer();
     server.onClose((code, reason) => void held.push({ page: socket, code, reason }));
   });
-}
-
-/**
- * The act's text as this browser keeps it in IndexedDB (y-indexeddb's 'updates' store): the stored updates,
- * read back through the same Lexical binding the server derives with.
- */
-async function localCopyText(page: Page, name: string, docId: string): Promise<string> {
-  const updates = await page.evaluate(
-    (dbName) =>
-      new Promise<number[][]>((resolve, reject) => {
-        const open = indexedDB.open(dbName);
-        open.onerror = () => reject(new Error(`cannot open ${dbName}`));
-        open.onsuccess = () => {
-          const all = open.result.transaction('updates').objectStore('updates').getAll();
-          all.onerror = () => reject(new Error('cannot read the updates'));
-          all.onsuccess = () => resolve((all.result as Uint8Array[]).map((bytes) => [...bytes]));
-        };
-      }),
-    name,
-  );
-  const state = Y.mergeUpdates(updates.map((bytes) => Uint8Array.from(bytes)));
-  return JSON.stringify(readEditorState(state, docId));
 }
 
 describe('revocation in the browser', () => {
@@ -145,8 +122,7 @@ describe('revocation in the browser', () => {
         .getByText('This invitation link is no longer valid. Ask your coordinator for a new one.')
         .waitFor({ timeout: 10_000 });
       await drafter.getByText('Changes typed here that were not saved stay in this browser.', { exact: false }).waitFor();
-      const localName = `sajaro:${new URL(server.url).host}:${docId}`;
-      expect(await localCopyText(drafter, localName, docId)).toContain('Typed after the revocation.');
+      expect(await localCopyText(drafter, server.url, docId)).toContain('Typed after the revocation.');
       expect(await storedText()).not.toContain('Typed after the revocation.');
     } finally {
       await server.stop();
