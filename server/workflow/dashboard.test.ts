@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { DocumentSummary } from '../../shared/api/documents';
 import { DEFAULT_WORKFLOW } from '../../shared/workflow/defaultWorkflow';
+import { MAYOR_ORDER_WORKFLOW } from '../../shared/workflow/mayorWorkflow';
 import { dashboardRows } from './dashboard';
 import type { StoredStageEntry } from './workflowStore';
 
@@ -30,7 +31,7 @@ const HISTORIES = new Map<string, StoredStageEntry[]>([
 
 describe('the dashboard rows', () => {
   test('one row per act: stage, days in it, the next deadline and whether it has passed, overdue first', () => {
-    const rows = dashboardRows(DEFAULT_WORKFLOW, DOCS, HISTORIES, {}, NOW);
+    const rows = dashboardRows(() => DEFAULT_WORKFLOW, DOCS, HISTORIES, {}, NOW);
     expect(rows.map((r) => r.id)).toEqual(['doc-bbbbbbbb', 'doc-aaaaaaaa', 'doc-cccccccc']);
     expect(rows[0]).toMatchObject({ stage: 'publication', stageLabel: { en: 'Submitted for publication' }, daysInStage: 14, nextDueDate: '2026-03-15', nextDueKind: 'registration', overdue: true, locked: true });
     expect(rows[1]).toMatchObject({ stage: 'public_consultation', daysInStage: 18, nextDueDate: '2026-03-25', overdue: false, locked: false });
@@ -45,15 +46,23 @@ describe('the dashboard rows', () => {
   test('a deadline is overdue only once its day has passed in Georgia', () => {
     const lastDay = new Date('2026-03-15T19:59:00Z'); // 23:59 in Tbilisi on the 15th
     const nextDay = new Date('2026-03-15T20:00:00Z'); // 00:00 in Tbilisi on the 16th
-    expect(dashboardRows(DEFAULT_WORKFLOW, DOCS, HISTORIES, { stage: 'publication' }, lastDay)[0]?.overdue).toBe(false);
-    expect(dashboardRows(DEFAULT_WORKFLOW, DOCS, HISTORIES, { stage: 'publication' }, nextDay)[0]?.overdue).toBe(true);
+    expect(dashboardRows(() => DEFAULT_WORKFLOW, DOCS, HISTORIES, { stage: 'publication' }, lastDay)[0]?.overdue).toBe(false);
+    expect(dashboardRows(() => DEFAULT_WORKFLOW, DOCS, HISTORIES, { stage: 'publication' }, nextDay)[0]?.overdue).toBe(true);
   });
 
   test('filters by municipality and by stage, together or alone', () => {
-    const ids = (filter: { municipality?: string; stage?: string }) => dashboardRows(DEFAULT_WORKFLOW, DOCS, HISTORIES, filter, NOW).map((r) => r.id);
+    const ids = (filter: { municipality?: string; stage?: string }) => dashboardRows(() => DEFAULT_WORKFLOW, DOCS, HISTORIES, filter, NOW).map((r) => r.id);
     expect(ids({ municipality: 'vani' })).toEqual(['doc-aaaaaaaa', 'doc-cccccccc']);
     expect(ids({ stage: 'drafting' })).toEqual(['doc-cccccccc']);
     expect(ids({ municipality: 'vani', stage: 'publication' })).toEqual([]);
     expect(ids({ municipality: '', stage: '' })).toHaveLength(3);
+  });
+
+  test("a Mayor's order's row names its own workflow's stage: the Mayor's signature, not the chairperson's", () => {
+    const order = { ...doc('doc-dddddddd', 'ბრძანება', 'khoni'), adoptingBody: 'mayor' as const };
+    const history = new Map([['doc-dddddddd', [entry('doc-dddddddd', 'drafting', '2026-01-05T09:00:00.000Z'), entry('doc-dddddddd', 'signature', '2026-03-02T09:00:00.000Z')]]]);
+    const definitionOf = (d: DocumentSummary) => (d.adoptingBody === 'mayor' ? MAYOR_ORDER_WORKFLOW : DEFAULT_WORKFLOW);
+    const [row] = dashboardRows(definitionOf, [order], history, {}, NOW);
+    expect(row?.stageLabel).toEqual({ ka: 'მერის ხელმოწერა', en: "Mayor's signature" });
   });
 });

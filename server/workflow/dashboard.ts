@@ -16,14 +16,16 @@ export interface DashboardFilter {
  * through. Rows are ordered overdue first, then by the nearest due date, then by title.
  */
 export function dashboardRows(
-  definition: WorkflowDefinition,
+  definitionOf: (doc: DocumentSummary) => WorkflowDefinition,
   documents: readonly DocumentSummary[],
   histories: ReadonlyMap<string, readonly StoredStageEntry[]>,
   filter: DashboardFilter,
   now: Date,
 ): DashboardRow[] {
-  const first = definition.stages[0]!;
   const rows = documents.map((doc): DashboardRow => {
+    // Each act follows its adopting body's workflow: a Mayor's order is signed by the Mayor, not the chair.
+    const definition = definitionOf(doc);
+    const first = definition.stages[0]!;
     const stored = histories.get(doc.id) ?? [];
     const history = stored.length ? stored.map(toStageEntry) : [{ stage: first.id, enteredAt: doc.createdAt }];
     const current = history.at(-1)!;

@@ -15,7 +15,7 @@ export function registerDashboardRoutes(app: FastifyInstance, workspace: Workspa
     if (stage && !stageIds.includes(stage)) {
       return reply.code(400).send(apiError('bad_request', `Invalid stage '${stage.slice(0, 40)}': expected one of ${stageIds.join(', ')}`));
     }
-    const rows = dashboardRows(definition, workspace.documents.list(), workspace.workflow.histories(), { stage, municipality }, new Date());
+    const rows = dashboardRows((doc) => workspace.workflow.definition(doc.adoptingBody), workspace.documents.list(), workspace.workflow.histories(), { stage, municipality }, new Date());
     return { rows };
   });
 }
