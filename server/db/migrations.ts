@@ -96,6 +96,8 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE documents ADD COLUMN adopting_body TEXT NOT NULL DEFAULT 'council' CHECK (adopting_body IN ('council', 'mayor'));`,
   // Issue 13, §4: revisions of acts in force, their consolidated editions and repeals.
   AMENDMENT_SCHEMA_SQL,
+  // Issue 15: an archived act is kept, hidden from the list and the dashboard, and can be restored.
+  `ALTER TABLE documents ADD COLUMN archived_at TEXT;`,
 ];
 
 /** Runs the migrations that have not run yet. */

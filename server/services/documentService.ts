@@ -26,6 +26,7 @@ interface DocumentRow {
   adopting_body: string;
   created_at: string;
   updated_at: string;
+  archived_at: string | null;
 }
 
 const toSummary = (row: DocumentRow): DocumentSummary => ({
@@ -37,12 +38,23 @@ const toSummary = (row: DocumentRow): DocumentSummary => ({
   adoptingBody: isAdoptingBody(row.adopting_body) ? row.adopting_body : DEFAULT_ADOPTING_BODY,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  ...(row.archived_at ? { archivedAt: row.archived_at } : {}),
 });
 
 /** Documents of a workspace: their metadata, their creation from templates, and their derived text. */
 export interface DocumentService {
-  list(): DocumentSummary[];
+  /** The acts in use, or with `{ archived: true }` the archived ones (issue 15). */
+  list(options?: { readonly archived?: boolean }): DocumentSummary[];
   get(id: string): DocumentSummary | null;
+  /**
+   * The summary with the title the act's text has now (its title block, which anyone who edits may change),
+   * so two acts from one template are told apart; the stored title when the text has none.
+   */
+  withTextTitle(doc: DocumentSummary): DocumentSummary;
+  /** Stores a new title in the act's row (the text's title block is written by the caller, issue 15). */
+  setTitle(id: string, title: string): void;
+  /** Archives the act at `at`, or restores it with null. */
+  setArchived(id: string, at: string | null): void;
   /** Creates a document; `createdBy` is recorded as the one who started its first stage (issue 4). */
   create(request: CreateDocumentRequest, createdBy?: Member | null): Parsed<DocumentSummary>;
   /** The document's current Yjs state: the live room's if it is open, else the stored one. */
@@ -95,11 +107,24 @@ export function createDocumentService(
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const insert = db.prepare('INSERT INTO documents (id, title, language, municipality, template_id, adopting_body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  const setTitle = db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?');
+  const setArchived = db.prepare('UPDATE documents SET archived_at = ? WHERE id = ?');
 
   const models = new Map<string, DocumentModel>();
   const service: DocumentService = {
-    list() {
-      return db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC').all().map(toSummary);
+    list(options = {}) {
+      const archived = options.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL';
+      return db.prepare<[], DocumentRow>(`SELECT * FROM documents WHERE ${archived} ORDER BY updated_at DESC`).all().map(toSummary);
+    },
+    withTextTitle(doc) {
+      const title = service.model(doc.id)?.title.trim();
+      return title && title !== doc.title ? { ...doc, title } : doc;
+    },
+    setTitle(id, title) {
+      setTitle.run(title, new Date().toISOString(), id);
+    },
+    setArchived(id, at) {
+      setArchived.run(at, id);
     },
     get(id) {
       const row = byId.get(id);

@@ -13,14 +13,34 @@ export interface DocumentSummary {
   readonly adoptingBody: AdoptingBody;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** When the act was archived (issue 15): set only on an archived act, which the list and dashboard hide. */
+  readonly archivedAt?: string;
 }
+
+/** The longest title an act may have, checked by the server and by the forms before sending. */
+export const MAX_TITLE_LENGTH = 300;
+
+/**
+ * `PATCH /api/documents/:id`: renames the act. The title is part of the act's text (its title block), so the
+ * server writes it there, as an edit of the live document, and the row follows (issue 15).
+ */
+export const RenameDocumentRequest = z
+  .object({ title: z.string().trim().min(1, 'expected a non-empty title').max(MAX_TITLE_LENGTH) })
+  .strict();
+/** A parsed rename request. */
+export type RenameDocumentRequest = z.infer<typeof RenameDocumentRequest>;
+
+/** `GET /api/documents?archived=true` lists the archived acts instead of the others. */
+export const DocumentListQuery = z
+  .object({ archived: z.enum(['true', 'false'], { error: "expected 'true' or 'false'" }).optional() })
+  .strict();
 
 const language = z.enum(LANGUAGES, { error: "expected 'ka' or 'en'" });
 
 /** `POST /api/documents` for a blank act. */
 export const CreateBlankDocument = z
   .object({
-    title: z.string().trim().min(1, 'expected a non-empty title').max(300),
+    title: z.string().trim().min(1, 'expected a non-empty title').max(MAX_TITLE_LENGTH),
     language,
     municipality: z.string().trim().max(120).optional(),
     adoptingBody: AdoptingBodySchema.optional(),
@@ -33,7 +53,7 @@ export const CreateDocumentFromTemplate = z
     templateId: z.string().min(1).max(64),
     language,
     municipality: z.string().trim().min(1, 'expected a municipality').max(120),
-    title: z.string().trim().min(1).max(300).optional(),
+    title: z.string().trim().min(1).max(MAX_TITLE_LENGTH).optional(),
     values: z.record(z.string().max(80), z.string().max(2000)).default({}),
     /** The template's default body when left out. */
     adoptingBody: AdoptingBodySchema.optional(),

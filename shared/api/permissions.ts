@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   changeStage: ['coordinator'],
   manageMembers: ['coordinator'],
   createDocument: ['coordinator', 'drafter'],
+  /** Archiving hides an act from everyone's list and dashboard, so it is the coordinators' call (issue 15). */
+  archiveDocument: ['coordinator'],
   manageTemplates: ['coordinator', 'drafter'],
   read: ['coordinator', 'drafter', 'reviewer', 'observer'],
   /** The audit trail names who decided what, with the payloads: for coordinators (issue 11). */

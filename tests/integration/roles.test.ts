@@ -145,6 +145,31 @@ const ROUTES: readonly RouteCase[] = [
     request: (ctx) => ({ path: `/api/documents/${ctx.docId}` }),
   },
   {
+    method: 'PATCH',
+    route: '/api/documents/:id',
+    rule: { permission: 'editText' },
+    ok: 200,
+    request: async (ctx) => ({ path: `/api/documents/${await newDocument(ctx)}`, body: { title: fresh(ctx, 'Renamed act') } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents/:id/archive',
+    rule: { permission: 'archiveDocument' },
+    ok: 200,
+    request: async (ctx) => ({ path: `/api/documents/${await newDocument(ctx)}/archive` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents/:id/restore',
+    rule: { permission: 'archiveDocument' },
+    ok: 200,
+    request: async (ctx) => {
+      const id = await newDocument(ctx);
+      expect((await ownerCall(ctx, 'POST', `/api/documents/${id}/archive`)).status).toBe(200);
+      return { path: `/api/documents/${id}/restore` };
+    },
+  },
+  {
     method: 'GET',
     route: '/api/documents/:id/text',
     rule: read,

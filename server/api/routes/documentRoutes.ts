@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { CreateBlankDocument, CreateDocumentFromTemplate, type DocumentSummary } from '../../../shared/api/documents';
+import { CreateBlankDocument, CreateDocumentFromTemplate, DocumentListQuery, RenameDocumentRequest, type DocumentSummary } from '../../../shared/api/documents';
 import { apiError, formatIssues } from '../../../shared/api/errors';
 import { parseDocId } from '../../../shared/ids';
 import { renderPlainText } from '../../../shared/model/plainText';
@@ -7,10 +7,15 @@ import type { Workspace } from '../../workspace';
 import { memberOf } from '../access';
 import { EditionQuery } from '../../../shared/api/amendments';
 import { editionText } from '../../amendments/editionText';
+import { createActLifecycle, type LifecycleOutcome } from '../../services/actLifecycle';
+import type { FastifyReply } from 'fastify';
 
-/** The document routes: list, create (blank or from a template), read, text and model. */
+/** The document routes: list, create (blank or from a template), read, rename, archive, restore, text and model. */
 export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspace): void {
   const { documents } = workspace;
+  const lifecycle = createActLifecycle(workspace);
+  const answer = (reply: FastifyReply, outcome: LifecycleOutcome) =>
+    outcome.ok ? outcome.value : reply.code(outcome.error.status).send(apiError(outcome.error.code, outcome.error.message));
 
   const findDocument = (raw: string): { doc: DocumentSummary; error?: undefined } | { doc?: undefined; error: string } => {
     const id = parseDocId(raw);
@@ -19,7 +24,12 @@ export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspac
     return doc ? { doc } : { error: `Unknown document '${id.value}'` };
   };
 
-  app.get('/api/documents', { config: { access: 'read' } }, async () => ({ documents: documents.list() }));
+  // The list shows each act's title as its text has it, so two acts made from one template differ (issue 15).
+  app.get('/api/documents', { config: { access: 'read' } }, async (request, reply) => {
+    const query = DocumentListQuery.safeParse(request.query);
+    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    return { documents: documents.list({ archived: query.data.archived === 'true' }).map(documents.withTextTitle) };
+  });
 
   app.post('/api/documents', { config: { access: 'createDocument' } }, async (request, reply) => {
     const body = request.body;
@@ -36,7 +46,28 @@ export function registerDocumentRoutes(app: FastifyInstance, workspace: Workspac
 
   app.get<{ Params: { id: string } }>('/api/documents/:id', { config: { access: 'read' } }, async (request, reply) => {
     const found = findDocument(request.params.id);
-    return found.doc ?? reply.code(404).send(apiError('not_found', found.error));
+    return found.doc ? documents.withTextTitle(found.doc) : reply.code(404).send(apiError('not_found', found.error));
+  });
+
+  // Renaming edits the act's text, so it needs the right to edit it (issue 15).
+  app.patch<{ Params: { id: string } }>('/api/documents/:id', { config: { access: 'editText' } }, async (request, reply) => {
+    const found = findDocument(request.params.id);
+    if (!found.doc) return reply.code(404).send(apiError('not_found', found.error));
+    const body = RenameDocumentRequest.safeParse(request.body);
+    if (!body.success) return reply.code(400).send(apiError('bad_request', formatIssues(body.error)));
+    return answer(reply, lifecycle.rename(found.doc.id, body.data.title, memberOf(request)));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/documents/:id/archive', { config: { access: 'archiveDocument' } }, async (request, reply) => {
+    const found = findDocument(request.params.id);
+    if (!found.doc) return reply.code(404).send(apiError('not_found', found.error));
+    return answer(reply, lifecycle.archive(found.doc.id, memberOf(request)));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/documents/:id/restore', { config: { access: 'archiveDocument' } }, async (request, reply) => {
+    const found = findDocument(request.params.id);
+    if (!found.doc) return reply.code(404).send(apiError('not_found', found.error));
+    return answer(reply, lifecycle.restore(found.doc.id, memberOf(request)));
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/text', { config: { access: 'read' } }, async (request, reply) => {
