@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatActDate } from '../../shared/lang/dates';
-import { openAsMember, useBrowser } from '../helpers/browser';
+import { openAsMember, useBrowser, openSideTab } from '../helpers/browser';
 import { removeDir, ROOT, startTestServer, tempDataDir } from '../helpers/testServer';
 import { caller, TODAY, walk, WITHOUT_CONSULTATION } from '../helpers/workflowHelpers';
 
@@ -24,6 +24,7 @@ describe('the adoption data in the editor (issue 13 §2)', () => {
       await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
       expect((await page.locator('.sj-part-number').innerText()).trim()).toBe('№ ______');
 
+      await openSideTab(page, 'stage');
       await page.locator('.sj-stage-panel [data-transition="signature"]').click();
       const dialog = page.locator('[data-dialog="transition"]');
       await dialog.locator('input[name="actNumber"]').fill('27');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openAsMember, useBrowser } from '../helpers/browser';
+import { openAsMember, useBrowser, openSideTab } from '../helpers/browser';
 import { removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
 import { caller, walk, WITHOUT_CONSULTATION } from '../helpers/workflowHelpers';
 
@@ -20,6 +20,8 @@ describe('amending an act in force in the browser (issue 13, §4)', () => {
 
       const page = await openAsMember(browser(), `${server.url}/documents/${actId}#token=${token}`, 'Nino');
       await page.getByRole('button', { name: 'English' }).click();
+      // The tab is remembered: the revision opened below shows its Stage tab too.
+      await openSideTab(page, 'stage');
       const editions = page.locator('[data-panel="editions"]');
       await editions.locator('[data-edition="1"]').waitFor({ timeout: 20_000 });
       expect(await editions.locator('[data-edition="1"]').innerText()).toContain('Edition 1');

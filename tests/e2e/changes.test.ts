@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { $createArticleNode, $createClauseNode, $isArticleNode } from '../../shared/nodes';
 import { connectClient, type LexicalClient } from '../helpers/lexicalClient';
-import { openAsMember, useBrowser } from '../helpers/browser';
+import { openAsMember, useBrowser, openSideTab } from '../helpers/browser';
 import { $buildArticles, $textNodeWith, addMember } from '../helpers/reviewHelpers';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
 
@@ -77,7 +77,8 @@ describe('who changed what, in the browser', () => {
       await page.keyboard.type(' ფულადი ჯილდოს ჩათვლით');
       await waitFor(async () => (await api(server, owner, 'GET', `/api/documents/${docId}/text`)).body.includes('ჯილდოს ჩათვლით'), "the owner's typing reaches the server");
 
-      // The changes view, based on version 1.
+      // The changes view, based on version 1, in the Versions tab.
+      await openSideTab(page, 'versions');
       await page.locator('[data-field="changes-base"]').selectOption(version.body.id);
       await page.locator('[data-action="show-changes"]').click();
       const group = (label: string) => page.locator(`.sj-change-group[data-label="${label}"]`);
@@ -94,6 +95,7 @@ describe('who changed what, in the browser', () => {
       expect(await page.locator('[data-field="changes-summary"]').innerText()).toMatch(/2 წევრის მიერ/);
 
       // Badges: in the outline, and in the page's margin beside each changed article's heading.
+      await openSideTab(page, 'outline');
       const changedOutline = await page.locator('.sj-outline li.sj-outline-changed').allInnerTexts();
       expect(changedOutline).toHaveLength(3);
       expect(changedOutline.join('|')).not.toContain('ზოგადი');
@@ -121,6 +123,7 @@ describe('who changed what, in the browser', () => {
       // The shortcut only moved the cursor: it typed nothing into the act.
       expect(await page.locator('.sj-editor').innerText()).toBe(textBefore);
       await page.screenshot({ path: '/tmp/changes-view.png' });
+      await openSideTab(page, 'versions');
       await page.locator('.sj-changes-panel').screenshot({ path: '/tmp/changes-panel.png' });
 
       // Compare with now: article 3 → 4 is both renumbered and changed, and Nino's name is on its change.
@@ -179,7 +182,9 @@ describe('who changed what, in the browser', () => {
       expect(await offer.innerText()).toContain('ნინო ბერიძე');
       await page.screenshot({ path: '/tmp/changes-offer.png' });
 
+      // Showing the offered changes opens the Versions tab, where the changes panel is.
       await offer.locator('[data-action="show-offered-changes"]').click();
+      await page.locator('[data-side-panel="versions"]').waitFor({ state: 'visible' });
       await page.locator('.sj-change-group[data-label="მუხლი 4"]').waitFor({ timeout: 10_000 });
       expect(await page.locator('[data-field="changes-base"]').inputValue()).toBe('lastVisit');
       expect(await page.locator('.sj-change-group[data-label="მუხლი 2"] .sj-change').first().getAttribute('data-member-name')).toBe('ნინო ბერიძე');

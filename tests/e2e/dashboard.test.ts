@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { useBrowser, openAsMember } from '../helpers/browser';
+import { useBrowser, openAsMember, openSideTab } from '../helpers/browser';
 import { removeDir, ROOT, startTestServer, tempDataDir } from '../helpers/testServer';
 import { caller, walk, WITHOUT_CONSULTATION } from '../helpers/workflowHelpers';
 
@@ -54,6 +54,7 @@ describe('coordinator dashboard in the browser', () => {
       // A, in another context, moves the act from its stage panel.
       const act = await openAsMember(browser(), `${server.url}/documents/${docId}#token=${token}`, 'Giorgi');
       await act.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
+      await openSideTab(act, 'stage');
       await act.locator('.sj-stage-panel [data-transition="consolidation"]').click();
       await act
         .locator('[data-dialog="transition"] textarea[name="note"]')

@@ -46,7 +46,10 @@ describe('members in the browser', () => {
         'the link is copied',
       );
       expect(await coordinator.evaluate(() => navigator.clipboard.readText())).toBe(inviteUrl);
-      expect(await coordinator.locator('[data-dialog="invite"]').innerText()).toContain('works only here');
+      // A coordinator is told what to do, not which command an engineer would type.
+      const invite = await coordinator.locator('[data-dialog="invite"]').innerText();
+      expect(invite).toContain('will not open on anyone else’s computer');
+      expect(invite).not.toMatch(/npm|--host/);
       await coordinator.locator('[data-action="close-invite"]').click();
       const row = coordinator.locator('[data-table="members"] tr[data-member="Giorgi Kapanadze"]');
       await row.waitFor();
@@ -81,7 +84,7 @@ describe('members in the browser', () => {
       expect(await coordinator.locator('[data-dialog="revoke"]').innerText()).toContain(
         'Revoke the access of Giorgi Kapanadze?',
       );
-      await coordinator.locator('[data-dialog="revoke"] button', { hasText: 'Cancel' }).click();
+      await coordinator.locator('[data-dialog="revoke"] button', { hasText: 'No, keep access' }).click();
       expect(await row.count()).toBe(1);
       await row.locator('[data-action="revoke"]').click();
       await coordinator.locator('[data-action="confirm-revoke"]').click();

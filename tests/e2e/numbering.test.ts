@@ -24,7 +24,7 @@ describe('structure and numbering in two browsers', () => {
       // Create the act through the UI, from a template, as a coordinator would.
       const alice = await openAsMember(browser(), `${server.url}/#token=${token}`, 'ალისა');
       await alice.locator('[data-action="new-document"]').click();
-      await alice.locator('select[name="template"]').selectOption('anti-corruption-action-plan');
+      await alice.locator('input[name="template"][value="anti-corruption-action-plan"]').check();
       await alice.locator('select[name="municipality"]').selectOption('tsageri');
       await alice.locator('[data-action="create-document"]').click();
       await alice.waitForURL(/\/documents\/doc-/);

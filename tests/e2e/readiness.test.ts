@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { $createTextNode } from 'lexical';
 import { describe, expect, test } from 'vitest';
 import { connectClient } from '../helpers/lexicalClient';
-import { openAsMember, useBrowser } from '../helpers/browser';
+import { openAsMember, useBrowser, openSideTab } from '../helpers/browser';
 import { $buildArticles, $textNodeWith } from '../helpers/reviewHelpers';
 import { makeReady } from '../helpers/readinessHelpers';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
@@ -32,6 +32,7 @@ describe('readiness in the browser (issue 13, §1)', () => {
 
       const page = await openAsMember(browser(), `${server.url}/documents/${docId}#token=${owner}`, 'გიორგი');
       await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
+      await openSideTab(page, 'stage');
       const problem = page.locator('.sj-readiness-list li[data-code="empty_article"]');
       await problem.waitFor({ timeout: 20_000 });
       expect(await problem.innerText()).toContain('მუხლი 25 ცარიელია');
@@ -81,6 +82,7 @@ describe('readiness in the browser (issue 13, §1)', () => {
 
       const page = await openAsMember(browser(), `${server.url}/documents/${docId}#token=${owner}`, 'გიორგი');
       await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
+      await openSideTab(page, 'stage');
       await page.locator('button[data-transition="commission"]').click();
       await page.locator('button[data-action="confirm-transition"]').click();
       const override = page.locator('[data-part="override-warnings"]');

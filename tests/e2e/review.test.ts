@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { connectClient } from '../helpers/lexicalClient';
-import { useBrowser, openAsMember } from '../helpers/browser';
+import { useBrowser, openAsMember, openSideTab } from '../helpers/browser';
 import { $buildArticles, $textNodeWith, addMember } from '../helpers/reviewHelpers';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from '../helpers/testServer';
 
@@ -76,6 +76,7 @@ describe('review in the browser', () => {
       );
       for (const page of [coordinator, reviewer]) {
         await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
+        await openSideTab(page, 'review');
         await page.locator('.sj-article-review').nth(1).waitFor({ timeout: 20_000 });
       }
 
@@ -200,6 +201,7 @@ describe('review in the browser', () => {
       const reviewer = await context.newPage();
       await reviewer.goto(`${server.url}/documents/${docId}#token=${lawyer}`);
       await reviewer.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
+      await openSideTab(reviewer, 'review');
       const article2 = reviewer.locator('.sj-article-review').nth(1);
       await article2.waitFor({ timeout: 20_000 });
       await expect.poll(() => reviewer.locator('.sj-editor').innerText()).toContain('100 ლარს');

@@ -73,3 +73,15 @@ export function useBrowser(): () => Browser {
     return browser;
   };
 }
+
+/** A tab of the act page's side column (renderer/src/editor/SideTabs.tsx). */
+export type SideTabName = 'outline' | 'review' | 'versions' | 'stage';
+
+/**
+ * Opens a tab of the act page's side column (issue 15), where the outline, review, versions and stage panels
+ * now live, and waits until its panel shows. The choice is remembered, as a click by a person would be.
+ */
+export async function openSideTab(page: Page, tab: SideTabName): Promise<void> {
+  await page.locator(`[role="tab"][data-side-tab="${tab}"]`).click();
+  await page.locator(`[data-side-panel="${tab}"]`).waitFor({ state: 'visible' });
+}

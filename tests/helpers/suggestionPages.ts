@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { connectClient } from './lexicalClient';
-import { openAsMember } from './browser';
+import { openAsMember, openSideTab } from './browser';
 import { $buildArticles, addMember } from './reviewHelpers';
 import { api, removeDir, ROOT, startTestServer, tempDataDir, waitFor } from './testServer';
 
@@ -80,6 +80,8 @@ export async function actWithMembers(browser: () => Browser) {
     const page = await openAsMember(browser(), `${server.url}/documents/${docId}#token=${token}`, name);
     await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 20_000 });
     await page.locator('.sj-editor', { hasText: 'აცხადებს კონფლიქტს' }).waitFor({ timeout: 20_000 });
+    // The suggestion cards are in the side column's Review tab (issue 15).
+    await openSideTab(page, 'review');
     return page;
   };
   const list = async (): Promise<any[]> => (await api(server, owner, 'GET', `/api/documents/${docId}/suggestions`)).body.suggestions;

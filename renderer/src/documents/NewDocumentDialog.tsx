@@ -1,21 +1,35 @@
 import type { AdoptingBody } from '../../../shared/workflow/adoptingBody';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary } from '../../../shared/api/documents';
-import type { TemplateListing } from '../../../shared/api/templates';
+import { MAX_TITLE_LENGTH, type DocumentSummary } from '../../../shared/api/documents';
+import type { TemplateListing, TemplateSummary } from '../../../shared/api/templates';
 import type { Language } from '../../../shared/lang/language';
 import { MUNICIPALITIES } from '../../../shared/lang/municipalities';
 import { apiFetch, ApiError } from '../connection/api';
 import { useSession } from '../connection/SessionContext';
+import { Dialog } from '../ui/Dialog';
 
 const BLANK = '';
 const OTHER = '__other';
 
 /**
+ * The template the dialog opens on (issue 15): the one this workspace's acts were made from most, else the
+ * first that starts a new act (an amending act needs the act it amends, so it is never the default).
+ */
+export function defaultTemplate(templates: readonly TemplateSummary[], documents: readonly DocumentSummary[]): TemplateSummary | null {
+  const uses = new Map<string, number>();
+  for (const d of documents) if (d.templateId) uses.set(d.templateId, (uses.get(d.templateId) ?? 0) + 1);
+  const ranked = [...templates].sort((a, b) => (uses.get(b.id) ?? 0) - (uses.get(a.id) ?? 0));
+  const top = ranked[0];
+  if (top && (uses.get(top.id) ?? 0) > 0) return top;
+  return templates.find((x) => x.kind !== 'amendment') ?? templates[0] ?? null;
+}
+
+/**
  * Creates an act: pick a template (or blank), the act's language and municipality, fill the template's
  * details; the server seeds the act, so it opens fully structured.
  */
-export function NewDocumentDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (doc: DocumentSummary) => void }) {
+export function NewDocumentDialog({ documents = [], onClose, onCreated }: { documents?: readonly DocumentSummary[]; onClose: () => void; onCreated: (doc: DocumentSummary) => void }) {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const ui: Language = i18n.language === 'en' ? 'en' : 'ka';
@@ -34,9 +48,10 @@ export function NewDocumentDialog({ onClose, onCreated }: { onClose: () => void;
     apiFetch<TemplateListing>(session, '/api/templates')
       .then((l) => {
         setLibrary(l);
-        if (l.templates[0]) setTemplateId(l.templates[0].id);
+        setTemplateId(defaultTemplate(l.templates, documents)?.id ?? BLANK);
       })
       .catch((e: unknown) => setError((e as Error).message));
+    // The default is chosen once, when the library arrives.
   }, [session]);
 
   const template = useMemo(() => library?.templates.find((x) => x.id === templateId) ?? null, [library, templateId]);
@@ -61,31 +76,29 @@ export function NewDocumentDialog({ onClose, onCreated }: { onClose: () => void;
       setBusy(false);
     }
   };
+  const mostUsed = useMemo(() => {
+    const top = library ? defaultTemplate(library.templates, documents) : null;
+    return top && documents.some((d) => d.templateId === top.id) ? top.id : null;
+  }, [library, documents]);
   const missingRequired = template?.placeholders.some((p) => p.required && !(values[p.name] ?? '').trim()) ?? false;
   const canSubmit = !busy && (template ? !missingRequired : title.trim() !== '') && (municipality !== OTHER || otherName.trim() !== '');
 
   return (
-    <div className="sj-modal" role="dialog" aria-modal="true" aria-labelledby="sj-new-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form
-        className="sj-modal-body sj-new-document"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (canSubmit) void submit();
-        }}
-      >
+    <Dialog labelledBy="sj-new-title" onClose={onClose} name="new-document" className="sj-new-document" as="form" onSubmit={() => canSubmit && void submit()}>
         <h2 id="sj-new-title">{t('create.title')}</h2>
-        <label>
-          {t('create.template')}
-          <select name="template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
-            {library?.templates.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.title[ui]}
-              </option>
-            ))}
-            <option value={BLANK}>{t('create.blank')}</option>
-          </select>
-        </label>
-        {template?.description ? <p className="sj-muted">{template.description[ui]}</p> : null}
+        <fieldset className="sj-template-choice">
+          <legend>{t('templates.choose')}</legend>
+          {[...(library?.templates ?? []), null].map((x) => (
+            <label key={x?.id ?? BLANK} className={`sj-template-option${(x?.id ?? BLANK) === templateId ? ' sj-template-chosen' : ''}`}>
+              <input type="radio" name="template" value={x?.id ?? BLANK} checked={(x?.id ?? BLANK) === templateId} onChange={() => setTemplateId(x?.id ?? BLANK)} />
+              <span>
+                <strong>{x ? x.title[ui] : t('create.blank')}</strong>
+                {x && x.id === mostUsed ? <span className="sj-tag">{t('templates.mostUsed')}</span> : null}
+                <span className="sj-template-line">{x ? (x.description?.[ui] ?? '') : t('templates.blankLine')}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
         {library?.errors.length ? (
           <div className="sj-warning" role="status">
             {t('create.templateErrors')}
@@ -131,7 +144,7 @@ export function NewDocumentDialog({ onClose, onCreated }: { onClose: () => void;
         ) : null}
         <label>
           {t('create.actTitle')}
-          <input name="title" value={title} placeholder={template?.title[language] ?? ''} onChange={(e) => setTitle(e.target.value)} />
+          <input name="title" value={title} maxLength={MAX_TITLE_LENGTH} placeholder={template?.title[language] ?? ''} onChange={(e) => setTitle(e.target.value)} />
         </label>
         {template && template.placeholders.length ? (
           <fieldset>
@@ -161,7 +174,6 @@ export function NewDocumentDialog({ onClose, onCreated }: { onClose: () => void;
             {busy ? t('create.creating') : t('create.submit')}
           </button>
         </div>
-      </form>
-    </div>
+    </Dialog>
   );
 }

@@ -12,6 +12,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { ACT_NODES } from '../../../shared/nodes';
 import { useRoomProviderFactory, type RoomEditorProps } from './roomEditor';
 import { ActCommandsPlugin } from './plugins/ActCommandsPlugin';
+import type { StructureRefusal } from './plugins/actCommands';
 import { INSERT_REFERENCE_COMMAND } from './plugins/actCommands';
 import { NumberingPlugin, type OutlineEntry } from './plugins/NumberingPlugin';
 import { Toolbar } from './Toolbar';
@@ -27,8 +28,10 @@ export interface ActEditorProps extends RoomEditorProps {
   readonly onProvider: (provider: WebsocketProvider) => void;
   /** Told the Lexical editor once it exists (the page reads the act's text from it). */
   readonly onEditor?: (editor: LexicalEditor | null) => void;
-  /** Rendered in the right-hand column, under the outline (presence, status). */
-  readonly aside?: React.ReactNode;
+  /** The right-hand column, given the outline to place (the page puts it in its tabs, issue 15). */
+  readonly aside?: (outline: React.ReactNode) => React.ReactNode;
+  /** Opens the shortcuts sheet (the toolbar's button). */
+  readonly onShortcuts?: () => void;
   /** Changes per article uid while the changes view is shown (issue 12): badges in the margin and the outline. */
   readonly changes?: ReadonlyMap<string, number>;
   /** A change badge in the margin was clicked. */
@@ -43,11 +46,13 @@ export interface ActEditorProps extends RoomEditorProps {
  * The act editor: Lexical over Yjs through the stock CollaborationPlugin. The server seeds every document,
  * so the plugin never bootstraps content; the plugin's Yjs undo manager makes undo per user.
  */
-export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside, changes, onChangeBadge, numberingBase, suggestions }: ActEditorProps) {
+export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside, onShortcuts, changes, onChangeBadge, numberingBase, suggestions }: ActEditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null);
   const [editor, setEditor] = useState<LexicalEditor | null>(null);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const [picking, setPicking] = useState(false);
+  // Why the last structure command could not run (an article cannot move past a chapter heading, say).
+  const [refusal, setRefusal] = useState<StructureRefusal | null>(null);
 
   const providerFactory = useRoomProviderFactory(session, onProvider);
   const onEditorRef = useCallback(
@@ -70,6 +75,7 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
     theme: { paragraph: 'sj-text', table: 'sj-table', tableCell: 'sj-table-cell', tableCellHeader: 'sj-table-header', text: { bold: 'sj-bold', italic: 'sj-italic', underline: 'sj-underline' } },
   };
 
+  const outlineSidebar = <OutlineSidebar outline={outline} editor={editor} changes={changes} />;
   return (
     <LexicalCollaboration>
       <LexicalComposer initialConfig={initialConfig}>
@@ -77,7 +83,7 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
         {/* The provider keeps the editor's editability (instead of useEditableUnless): an act that becomes
             read-only while open (adopted, issue 4) is switched there, and so is suggesting mode (issue 12). */}
         <SuggestionsProvider setup={suggestions} readOnly={readOnly}>
-          <Toolbar editor={editor} disabled={readOnly} onReference={requestReference} />
+          <Toolbar editor={editor} disabled={readOnly} onReference={requestReference} onShortcuts={onShortcuts} refusal={refusal} onDismissRefusal={() => setRefusal(null)} />
           <div className="sj-editor-layout">
             <div className="sj-page-wrap">
               <div className={`sj-page sj-lang-${language}`} lang={language}>
@@ -86,16 +92,13 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
                 <SuggestionsRedline />
               </div>
             </div>
-            <aside className="sj-aside">
-              {aside}
-              <OutlineSidebar outline={outline} editor={editor} changes={changes} />
-            </aside>
+            <aside className="sj-aside">{aside ? aside(outlineSidebar) : outlineSidebar}</aside>
           </div>
         </SuggestionsProvider>
         <CollaborationPlugin id={docId} providerFactory={providerFactory} shouldBootstrap={false} username={userName} cursorColor={userColor} />
         <TablePlugin />
         <NumberingPlugin language={language} onOutline={setOutline} base={numberingBase} />
-        <ActCommandsPlugin onRequestReference={requestReference} />
+        <ActCommandsPlugin onRequestReference={requestReference} onRefused={setRefusal} />
       </LexicalComposer>
       {picking ? (
         <ReferencePicker

@@ -33,6 +33,8 @@ import { ChangesOffer } from '../changes/ChangesOffer';
 import { useChangesView } from '../changes/useChangesView';
 import { useChangesOffer } from '../changes/useChangesOffer';
 import { AmendmentPanel } from '../amendments/AmendmentPanel';
+import { SideTabs, useSideTab } from './SideTabs';
+import { ShortcutsSheet, useShortcutsKey } from './ShortcutsSheet';
 import { useRevision } from '../amendments/useRevision';
 
 /** The page of one act: its title bar, the editor, and who is here. */
@@ -68,10 +70,23 @@ export function DocumentPage({ docId }: { docId: string }) {
   const offer = useChangesOffer(session, docId, me, provider, changes.visitedAt);
   // Issue 13, §4: a revision of an act in force keeps the act's numbers and shows the act it amends.
   const revision = useRevision(session, docId);
+  // Issue 15: the side column's tabs (remembered), and the shortcuts sheet ('?' and the toolbar).
+  const side = useSideTab();
+  const [sheet, setSheet] = useState(false);
+  const openSheet = useCallback(() => setSheet(true), []);
+  useShortcutsKey(openSheet);
   const showOffered = useCallback(() => {
     changes.show(LAST_VISIT);
     offer.dismiss();
-  }, [changes, offer]);
+    side.open('versions');
+  }, [changes, offer, side]);
+  const focusChange = useCallback(
+    (articleKey: string) => {
+      side.open('versions');
+      changes.focus(articleKey);
+    },
+    [changes, side],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -115,6 +130,7 @@ export function DocumentPage({ docId }: { docId: string }) {
         <h1 className="sj-doc-title">{doc.title}</h1>
         <span className="sj-doc-lang">{doc.language === 'ka' ? 'ქართული' : 'English'}</span>
         {readOnly ? <span className="sj-badge">{t('editor.readOnly')}</span> : null}
+        <PresenceList provider={provider} />
         <ExportMenu session={session} docId={docId} />
         <ConnectionIndicator state={badgeState(connection, { unconfirmed, accessEnded: accessEnded !== null, refused: denied !== null })} />
       </header>
@@ -146,22 +162,40 @@ export function DocumentPage({ docId }: { docId: string }) {
         onProvider={onProvider}
         onEditor={onEditor}
         changes={changes.active ? changes.counts : undefined}
-        onChangeBadge={changes.focus}
+        onChangeBadge={focusChange}
+        onShortcuts={openSheet}
         numberingBase={revision?.base}
         suggestions={{ session, docId, language: doc.language, me, userName: identity.name, stage: workflow.stages?.current, locked: workflow.locked, denied: denied !== null || accessEnded !== null, provider }}
-        aside={
-          <>
-            <AmendmentPanel session={session} docId={docId} stage={workflow.stages?.current} revision={revision} canStart={me !== null && may(me.role, 'createDocument') && !accessEnded} />
-            <ChangesPanel session={session} docId={docId} meId={me?.id} definition={definition} view={changes} />
-            <SuggestionsPanel />
-            <StagePanel session={session} docId={docId} stages={workflow.stages} definition={definition} onMoved={workflow.update} />
-            <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly && !accessEnded} />
-            <PresenceList provider={provider} />
-            <ReadinessPanel session={session} docId={docId} stage={workflow.stages?.current} />
-            <ReviewPanel session={session} docId={docId} language={doc.language} me={accessEnded ? null : me} userName={identity.name} stage={workflow.stages?.current} provider={provider} />
-          </>
-        }
+        aside={(outline) => (
+          <SideTabs
+            tab={side.tab}
+            onTab={side.open}
+            panels={{
+              outline,
+              review: (
+                <>
+                  <ReviewPanel session={session} docId={docId} language={doc.language} me={accessEnded ? null : me} userName={identity.name} stage={workflow.stages?.current} provider={provider} />
+                  <SuggestionsPanel />
+                </>
+              ),
+              versions: (
+                <>
+                  <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly && !accessEnded} />
+                  <ChangesPanel session={session} docId={docId} meId={me?.id} definition={definition} view={changes} />
+                </>
+              ),
+              stage: (
+                <>
+                  <StagePanel session={session} docId={docId} stages={workflow.stages} definition={definition} onMoved={workflow.update} />
+                  <ReadinessPanel session={session} docId={docId} stage={workflow.stages?.current} />
+                  <AmendmentPanel session={session} docId={docId} stage={workflow.stages?.current} revision={revision} canStart={me !== null && may(me.role, 'createDocument') && !accessEnded} />
+                </>
+              ),
+            }}
+          />
+        )}
       />
+      {sheet ? <ShortcutsSheet onClose={() => setSheet(false)} /> : null}
     </div>
   );
 }

@@ -5,11 +5,12 @@ import type { OutlineEntry } from './plugins/NumberingPlugin';
 import { SHORTCUTS } from './plugins/actCommands';
 import { currentArticleKey, jumpToBlock } from './jumpTo';
 import { stepToChanged } from '../changes/changeSummary';
+import { shortcutOf } from './shortcuts';
 
-/** True for the keyboard shortcut of a step between changed articles: Alt+Shift+N forward, Alt+Shift+B back. */
+/** The step between changed articles a key press asks for: Alt+Shift+N forward, Alt+Shift+B back. */
 function stepOfKey(event: KeyboardEvent): 1 | -1 | null {
-  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return null;
-  return event.code === 'KeyN' ? 1 : event.code === 'KeyB' ? -1 : null;
+  const id = shortcutOf(['nextChange', 'previousChange'], event);
+  return id === 'nextChange' ? 1 : id === 'previousChange' ? -1 : null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/lang/language';
 import { CITATION_CASES, formatCitation, type CitationCase } from '../../../shared/model/numbering';
 import type { OutlineEntry } from './plugins/NumberingPlugin';
+import { Dialog } from '../ui/Dialog';
 
 /**
  * A dialog listing articles and paragraphs by their current numbers, to pick the target of a reference. In a
@@ -32,9 +33,8 @@ export function ReferencePicker({
     })
     .filter((e) => e.display.toLowerCase().includes(filter.toLowerCase()));
   return (
-    <div className="sj-modal" role="dialog" aria-modal="true" aria-label={t('editor.referencePrompt')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="sj-modal-body">
-        <h2>{t('editor.referencePrompt')}</h2>
+    <Dialog labelledBy="sj-reference-title" onClose={onClose} name="reference">
+        <h2 id="sj-reference-title">{t('editor.referencePrompt')}</h2>
         <input autoFocus value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('editor.referencePrompt')} />
         {language === 'ka' ? (
           <label>
@@ -60,7 +60,6 @@ export function ReferencePicker({
         <button type="button" onClick={onClose}>
           {t('create.cancel')}
         </button>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -8,15 +8,25 @@ import {
   INSERT_SUBPARAGRAPH_COMMAND,
   MOVE_ARTICLE_COMMAND,
   SHORTCUTS,
+  type StructureRefusal,
 } from './plugins/actCommands';
 import { ModeToggle } from '../suggestions/ModeToggle';
 import { useSuggestions } from '../suggestions/SuggestionsContext';
+import { keysOf } from './shortcuts';
 
 /** The buttons that also work in suggesting mode, where they propose instead of edit (issue 12). */
 const IN_SUGGESTING = new Set(['undo', 'insert-article', 'insert-paragraph', 'insert-subparagraph']);
 
 /** The structure toolbar with the editing / suggesting switch: every button names its shortcut in its tooltip. */
-export function Toolbar({ editor, disabled, onReference }: { editor: LexicalEditor | null; disabled: boolean; onReference: () => void }) {
+export function Toolbar(props: {
+  editor: LexicalEditor | null;
+  disabled: boolean;
+  onReference: () => void;
+  onShortcuts?: (() => void) | undefined;
+  refusal?: StructureRefusal | null;
+  onDismissRefusal?: () => void;
+}) {
+  const { editor, disabled, onReference, onShortcuts, refusal, onDismissRefusal } = props;
   const { t } = useTranslation();
   const { suggesting } = useSuggestions();
   const off = (name: string): boolean => !editor || (suggesting ? !IN_SUGGESTING.has(name) : disabled);
@@ -41,6 +51,19 @@ export function Toolbar({ editor, disabled, onReference }: { editor: LexicalEdit
       {button(`↑ ${t('editor.moveUp')}`, SHORTCUTS.moveUp, () => editor.dispatchCommand(MOVE_ARTICLE_COMMAND, -1), 'move-up')}
       {button(`↓ ${t('editor.moveDown')}`, SHORTCUTS.moveDown, () => editor.dispatchCommand(MOVE_ARTICLE_COMMAND, 1), 'move-down')}
       {button(`§ ${t('editor.insertReference')}`, SHORTCUTS.reference, onReference, 'insert-reference')}
+      {onShortcuts ? (
+        <button type="button" className="sj-toolbar-end" data-action="shortcuts" title={`${t('shortcuts.title')} (${keysOf('shortcuts')})`} onMouseDown={(e) => e.preventDefault()} onClick={onShortcuts}>
+          ⌨ {t('editor.shortcuts')}
+        </button>
+      ) : null}
+      {refusal ? (
+        <p className="sj-toolbar-notice" role="status" data-field="structure-refusal">
+          {t(`structure.${refusal}`)}{' '}
+          <button type="button" className="sj-link-button" onClick={onDismissRefusal}>
+            {t('structure.dismiss')}
+          </button>
+        </p>
+      ) : null}
       {suggesting ? <div className="sj-suggesting-banner">{t('suggest.modeSuggestingHint')}</div> : null}
     </div>
   );

@@ -4,6 +4,8 @@ import { reviewStringsEn } from '../review/reviewStrings.en';
 import { membersStringsEn } from '../members/membersStrings.en';
 import { changesStringsEn } from '../changes/changesStrings.en';
 import { noteStringsEn } from '../editor/noteStrings.en';
+import { pageStringsEn } from '../editor/pageStrings.en';
+import { documentsStringsEn } from '../documents/documentsStrings.en';
 import { readinessStringsEn } from '../readiness/readinessStrings.en';
 import { suggestionsStringsEn } from '../suggestions/suggestionsStrings.en';
 
@@ -81,6 +83,8 @@ export const en = {
   ...membersStringsEn,
   ...changesStringsEn,
   ...noteStringsEn,
+  ...pageStringsEn,
+  ...documentsStringsEn,
   ...readinessStringsEn,
   ...amendmentsStringsEn,
   ...suggestionsStringsEn,

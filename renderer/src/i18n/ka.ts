@@ -5,6 +5,8 @@ import { reviewStringsKa } from '../review/reviewStrings.ka';
 import { membersStringsKa } from '../members/membersStrings.ka';
 import { changesStringsKa } from '../changes/changesStrings.ka';
 import { noteStringsKa } from '../editor/noteStrings.ka';
+import { pageStringsKa } from '../editor/pageStrings.ka';
+import { documentsStringsKa } from '../documents/documentsStrings.ka';
 import { readinessStringsKa } from '../readiness/readinessStrings.ka';
 import { suggestionsStringsKa } from '../suggestions/suggestionsStrings.ka';
 
@@ -37,7 +39,7 @@ export const ka: Strings<typeof en> = {
     required: 'სავალდებულო',
     submit: 'აქტის შექმნა',
     creating: 'იქმნება…',
-    cancel: 'გაუქმება',
+    cancel: 'დახურვა',
     templateErrors: 'ზოგიერთი შაბლონის ფაილი ვერ წაიკითხა:',
     adoptingBody: 'აქტს იღებს',
     adoptingBodyCouncil: 'საკრებულო (დადგენილება)',
@@ -84,6 +86,8 @@ export const ka: Strings<typeof en> = {
   ...membersStringsKa,
   ...changesStringsKa,
   ...noteStringsKa,
+  ...pageStringsKa,
+  ...documentsStringsKa,
   ...readinessStringsKa,
   ...amendmentsStringsKa,
   ...suggestionsStringsKa,

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CreatedMember } from '../../../shared/api/members';
+import { Dialog } from '../ui/Dialog';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -26,9 +26,8 @@ export function InviteLinkDialog({ member, onClose }: { member: CreatedMember; o
     }
   };
 
-  return createPortal(
-    <div className="sj-modal" role="dialog" aria-modal="true" aria-labelledby="sj-invite-title">
-      <div className="sj-modal-body" data-dialog="invite">
+  return (
+    <Dialog labelledBy="sj-invite-title" onClose={onClose} name="invite">
         <h2 id="sj-invite-title">{t('members.inviteTitle', { name: member.name })}</h2>
         <p>{t('members.inviteExplain', { name: member.name })}</p>
         <div className="sj-invite-link">
@@ -44,8 +43,6 @@ export function InviteLinkDialog({ member, onClose }: { member: CreatedMember; o
             {t('members.done')}
           </button>
         </div>
-      </div>
-    </div>,
-    document.body,
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../shared/api/members';
+import { Dialog } from '../ui/Dialog';
 
 /** Asks before revoking a member's access, which takes effect at once and cannot be taken back. */
 export function RevokeDialog({ member, onConfirm, onClose }: { member: Member; onConfirm: () => Promise<void>; onClose: () => void }) {
@@ -15,9 +15,8 @@ export function RevokeDialog({ member, onConfirm, onClose }: { member: Member; o
       setBusy(false);
     }
   };
-  return createPortal(
-    <div className="sj-modal" role="alertdialog" aria-modal="true" aria-labelledby="sj-revoke-title" aria-describedby="sj-revoke-explain">
-      <div className="sj-modal-body" data-dialog="revoke">
+  return (
+    <Dialog role="alertdialog" labelledBy="sj-revoke-title" describedBy="sj-revoke-explain" onClose={busy ? undefined : onClose} name="revoke">
         <h2 id="sj-revoke-title">{t('members.revokeTitle', { name: member.name })}</h2>
         <p id="sj-revoke-explain">{t('members.revokeExplain')}</p>
         <div className="sj-actions">
@@ -28,8 +27,6 @@ export function RevokeDialog({ member, onConfirm, onClose }: { member: Member; o
             {busy ? t('members.revoking') : t('members.revoke')}
           </button>
         </div>
-      </div>
-    </div>,
-    document.body,
+    </Dialog>
   );
 }

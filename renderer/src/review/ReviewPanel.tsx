@@ -19,6 +19,8 @@ import { useArticleHashes } from './useArticleHashes';
 import { useLiveAnchors } from './useLiveAnchors';
 import { useReviewData } from './useReviewData';
 import { useSelectionComment } from './useSelectionComment';
+import { keysOf } from '../editor/shortcuts';
+import { useOpenSideTab } from '../editor/SideTabs';
 
 /** Who may do what in the panel; the server checks the same rules (server/api/routes/commentRoutes.ts). */
 function rightsOf(role: Role | undefined, stage: string | undefined) {
@@ -64,7 +66,21 @@ export function ReviewPanel({ session, docId, language, me, userName, stage, pro
   const { hashes, hashNow } = useArticleHashes(editor, language);
   const person = useMemo(() => ({ id: me?.id ?? '', name: me?.name ?? userName }), [me, userName]);
   const views = useMemo(() => threadViews(data.threads, data.queued, live, person, new Date().toISOString()), [data.threads, data.queued, live, person]);
-  const { spot, commentOnSelection } = useSelectionComment(editor, doc, rights.comment, setDraft);
+  const openTab = useOpenSideTab();
+  // A comment started in the act (its button or the shortcut) is written in the Review tab (issue 15).
+  const startDraft = useCallback(
+    (anchor: TextAnchor) => {
+      setDraft(anchor);
+      openTab('review');
+    },
+    [openTab],
+  );
+  const { spot, commentOnSelection } = useSelectionComment(editor, doc, rights.comment, startDraft);
+  // "+ Comment" with nothing selected says what to do, beside the button, until text is selected.
+  const [hint, setHint] = useState(false);
+  useEffect(() => {
+    if (spot) setHint(false);
+  }, [spot]);
 
   const focusThread = useCallback(
     (id: string) => {
@@ -85,11 +101,12 @@ export function ReviewPanel({ session, docId, language, me, userName, stage, pro
       const hit = [...live.entries()].find(([, a]) => a.range?.isPointInRange(caret.offsetNode, caret.offset));
       if (!hit) return;
       setActive(hit[0]);
+      openTab('review');
       document.querySelector(`[data-thread-id="${hit[0]}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     };
     root.addEventListener('click', onClick);
     return () => root.removeEventListener('click', onClick);
-  }, [editor, live]);
+  }, [editor, live, openTab]);
 
   const showArticle = useCallback(
     (articleKey: string) => {
@@ -106,11 +123,16 @@ export function ReviewPanel({ session, docId, language, me, userName, stage, pro
       <div className="sj-review-head">
         <h3>{t('review.title')}</h3>
         {rights.comment ? (
-          <button className="sj-small-button" title={t('review.commentShortcut')} onClick={() => commentOnSelection() || window.alert(t('review.selectFirst'))}>
+          <button className="sj-small-button" title={t('review.commentShortcut', { keys: keysOf('comment') })} onClick={() => setHint(!commentOnSelection())} data-action="comment">
             + {t('review.comment')}
           </button>
         ) : null}
       </div>
+      {hint && !draft ? (
+        <p className="sj-hint sj-small" role="status" data-field="comment-hint">
+          {t('review.selectFirst')}
+        </p>
+      ) : null}
       {draft ? (
         <CommentComposer
           quote={draft.text}
@@ -146,7 +168,7 @@ export function ReviewPanel({ session, docId, language, me, userName, stage, pro
             <button
               className="sj-selection-comment sj-primary"
               style={{ top: spot.top, left: spot.left }}
-              title={t('review.commentShortcut')}
+              title={t('review.commentShortcut', { keys: keysOf('comment') })}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => commentOnSelection()}
             >

@@ -4,7 +4,7 @@ export const reviewStringsEn = {
     title: 'Comments',
     articlesTitle: 'Legal review by article',
     comment: 'Comment',
-    commentShortcut: 'Comment on the selected text (Ctrl+Alt+M)',
+    commentShortcut: 'Comment on the selected text ({{keys}})',
     selectFirst: 'Select some text in the act to comment on it.',
     newComment: 'New comment on',
     placeholder: 'Your comment…',

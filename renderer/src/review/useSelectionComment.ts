@@ -3,6 +3,7 @@ import type { LexicalEditor } from 'lexical';
 import type * as Y from 'yjs';
 import { createTextAnchor, type TextAnchor } from '../../../shared/review/textAnchor';
 import { pointsOfRange } from './anchorDom';
+import { isShortcut } from '../editor/shortcuts';
 
 /** Where the floating "Comment" button goes: beside the end of the selected text, in viewport pixels. */
 export interface SelectionSpot {
@@ -12,7 +13,7 @@ export interface SelectionSpot {
 
 /** True for the shortcut that comments on the selection: Ctrl+Alt+M (⌘⌥M on a Mac). */
 export function isCommentShortcut(event: KeyboardEvent): boolean {
-  return (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyM';
+  return isShortcut('comment', event);
 }
 
 /**

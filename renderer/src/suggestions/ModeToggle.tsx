@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSuggestions } from './SuggestionsContext';
+import { keysOf } from '../editor/shortcuts';
 
 /**
  * The mode switch in the toolbar (issue 12): "Editing" / "Suggesting", the current one pressed; Ctrl+Alt+
@@ -12,7 +13,7 @@ export function ModeToggle() {
   const reason = rights.reason ? t(`suggest.${rights.reason}`) : '';
   const shown = suggesting ? 'suggesting' : 'editing';
   if (!rights.edit && !rights.suggest && !rights.reason) return null;
-  const title = `${t('suggest.modeTitle', { mode: t(`suggest.${shown}`) })}${reason ? `\n${reason}` : ''}`;
+  const title = `${t('suggest.modeTitle', { mode: t(`suggest.${shown}`), keys: keysOf('suggestingMode') })}${reason ? `\n${reason}` : ''}`;
   return (
     <div className={`sj-mode-toggle${rights.canSwitch ? '' : ' sj-mode-toggle-locked'}`} role="group" aria-label={title} title={title} data-mode={shown}>
       {(['editing', 'suggesting'] as const).map((m) => (

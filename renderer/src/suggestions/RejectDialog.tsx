@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Suggestion } from '../../../shared/api/suggestions';
 import { memberColor } from '../ui/userIdentity';
+import { Dialog } from '../ui/Dialog';
 
 /** Asks for the reason of a rejection, which the author and the record will read; Reject stays off until there is one. */
 export function RejectDialog({ suggestion, onConfirm, onClose }: { suggestion: Suggestion; onConfirm: (reason: string) => Promise<boolean>; onClose: () => void }) {
@@ -16,16 +16,8 @@ export function RejectDialog({ suggestion, onConfirm, onClose }: { suggestion: S
     setBusy(false);
     if (done) onClose();
   };
-  return createPortal(
-    <div className="sj-modal" role="dialog" aria-modal="true" aria-labelledby="sj-reject-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form
-        className="sj-modal-body"
-        data-dialog="reject-suggestion"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void confirm();
-        }}
-      >
+  return (
+    <Dialog labelledBy="sj-reject-title" onClose={onClose} name="reject-suggestion" as="form" onSubmit={() => void confirm()}>
         <h2 id="sj-reject-title">{t('suggest.rejectTitle')}</h2>
         <p className="sj-muted sj-small">{suggestion.author.name}{suggestion.articleLabel ? ` · ${suggestion.articleLabel}` : ''}</p>
         <p className="sj-suggestion-change" style={{ ['--sj-rl-color' as string]: memberColor(suggestion.author.id) }}>
@@ -44,8 +36,6 @@ export function RejectDialog({ suggestion, onConfirm, onClose }: { suggestion: S
             {t('suggest.confirmReject')}
           </button>
         </div>
-      </form>
-    </div>,
-    document.body,
+    </Dialog>
   );
 }

@@ -13,6 +13,7 @@ import { redlineMarks, usePlacedSpans, type PlacedSpans } from './useRedlineMark
 import { useSuggestingInput } from './useSuggestingInput';
 import { useSuggestionData, type SuggestionData } from './useSuggestionData';
 import './suggestions.css';
+import { isShortcut } from '../editor/shortcuts';
 
 /** What suggesting needs to know of the page: the act, the member, its stage and whether it may be changed. */
 export interface SuggestionSetup {
@@ -58,7 +59,7 @@ export function useSuggestions(): SuggestionsState {
 
 /** True for the shortcut that switches between editing and suggesting: Ctrl+Alt+Shift+S (⌘⌥⇧S on a Mac). */
 export function isModeShortcut(event: KeyboardEvent): boolean {
-  return (event.ctrlKey || event.metaKey) && event.altKey && event.shiftKey && event.code === 'KeyS';
+  return isShortcut('suggestingMode', event);
 }
 
 /**

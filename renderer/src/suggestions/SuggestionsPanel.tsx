@@ -5,6 +5,7 @@ import { blockElement } from './blockPoints';
 import { RejectDialog } from './RejectDialog';
 import { SuggestionCard, type CardActions } from './SuggestionCard';
 import { useSuggestions } from './SuggestionsContext';
+import { useOpenSideTab } from '../editor/SideTabs';
 import { groupKey, suggestionLists, type SuggestionView } from './suggestionViews';
 
 /**
@@ -16,6 +17,7 @@ export function SuggestionsPanel() {
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const { data, typing, placed, me, rights, activeId, setActive } = useSuggestions();
+  const openTab = useOpenSideTab();
   const [showDecided, setShowDecided] = useState(false);
   const [rejecting, setRejecting] = useState<SuggestionView | null>(null);
   const lists = useMemo(() => suggestionLists(data.suggestions, data.queued, typing, placed, me, new Date().toISOString()), [data.suggestions, data.queued, typing, placed, me]);
@@ -29,8 +31,10 @@ export function SuggestionsPanel() {
   );
   // A change picked in the text shows its card.
   useEffect(() => {
+    // A redline clicked in the act opens the Review tab, where its card is (issue 15).
+    if (activeId) openTab('review');
     if (activeId) document.querySelector(`[data-suggestion-id="${CSS.escape(activeId)}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [activeId]);
+  }, [activeId, openTab]);
 
   const firstOfGroup = new Set<string>();
   const actionsFor = (view: SuggestionView): CardActions => {

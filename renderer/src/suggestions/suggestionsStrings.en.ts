@@ -3,7 +3,7 @@ export const suggestionsStringsEn = {
   suggest: {
     editing: 'Editing',
     suggesting: 'Suggesting',
-    modeTitle: 'Mode: {{mode}}. Ctrl+Alt+Shift+S switches between editing and suggesting.',
+    modeTitle: 'Mode: {{mode}}. {{keys}} switches between editing and suggesting.',
     modeEditingHint: 'Your changes go straight into the text.',
     modeSuggestingHint: 'Your changes are proposed as suggestions; the text itself does not change until a drafter accepts them.',
     onlySuggest: 'Your role proposes changes as suggestions; drafters accept or reject them.',

@@ -7,7 +7,7 @@ export const suggestionsStringsKa: Strings<typeof suggestionsStringsEn> = {
   suggest: {
     editing: 'რედაქტირება',
     suggesting: 'შეთავაზება',
-    modeTitle: 'რეჟიმი: {{mode}}. Ctrl+Alt+Shift+S ცვლის რედაქტირებასა და შეთავაზებას შორის.',
+    modeTitle: 'რეჟიმი: {{mode}}. {{keys}} ცვლის რედაქტირებასა და შეთავაზებას შორის.',
     modeEditingHint: 'თქვენი ცვლილებები პირდაპირ ტექსტში შედის.',
     modeSuggestingHint: 'თქვენი ცვლილებები შეთავაზებად იგზავნება; ტექსტი არ იცვლება, სანამ შემმუშავებელი არ მიიღებს.',
     onlySuggest: 'თქვენი როლი ცვლილებებს შეთავაზების სახით გვთავაზობს; მათ შემმუშავებლები იღებენ ან უარყოფენ.',
@@ -45,7 +45,7 @@ export const suggestionsStringsKa: Strings<typeof suggestionsStringsEn> = {
     reasonLabel: 'უარყოფის მიზეზი',
     reasonPlaceholder: 'რატომ რჩება ტექსტი უცვლელი',
     confirmReject: 'უარყოფა',
-    cancel: 'გაუქმება',
+    cancel: 'დახურვა',
     network: 'სერვერი მიუწვდომელია; სცადეთ კავშირის აღდგენისას.',
     refused: 'სერვერმა უარი თქვა: {{message}}',
     note: 'შენიშვნა',

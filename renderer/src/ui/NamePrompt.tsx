@@ -1,27 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setUserName } from './userIdentity';
+import { Dialog } from './Dialog';
 
 /** Asks once for the name other members see beside this user's cursor. */
 export function NamePrompt() {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   return (
-    <div className="sj-modal" role="dialog" aria-modal="true" aria-labelledby="sj-name-title">
-      <form
-        className="sj-modal-body"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim()) setUserName(name);
-        }}
-      >
+    // A name is needed before an act opens: no Escape (Dialog without onClose).
+    <Dialog labelledBy="sj-name-title" name="name" as="form" onSubmit={() => name.trim() && setUserName(name)}>
         <h2 id="sj-name-title">{t('name.title')}</h2>
         <p>{t('name.explain')}</p>
         <input name="displayName" autoFocus value={name} placeholder={t('name.placeholder')} onChange={(e) => setName(e.target.value)} maxLength={60} />
         <button type="submit" className="sj-primary" disabled={!name.trim()}>
           {t('name.save')}
         </button>
-      </form>
-    </div>
+    </Dialog>
   );
 }

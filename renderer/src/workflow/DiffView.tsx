@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { DiffResponse, DiffSide } from '../../../shared/api/workflow';
 import { ApiError } from '../connection/api';
@@ -7,6 +6,7 @@ import type { Session } from '../connection/session';
 import { workflowApi } from './workflowApi';
 import { TrackedExportButton } from '../changes/TrackedExportButton';
 import { AuthorTag, authorsOf, DiffParts } from './DiffParts';
+import { Dialog } from '../ui/Dialog';
 
 /** Who changed an article, beside its heading: the authors of its word changes, when the server knows them. */
 function ByLine({ parts }: { parts: Parameters<typeof authorsOf>[0] }) {
@@ -46,9 +46,8 @@ export function DiffView(props: { session: Session; docId: string; from: string;
   const articles = diff?.articles.filter((a) => showUnchanged || a.status !== 'unchanged') ?? [];
   const unchanged = diff?.counts.unchanged ?? 0;
 
-  return createPortal(
-    <div className="sj-modal" role="dialog" aria-modal="true" aria-labelledby="sj-diff-title">
-      <div className="sj-modal-body sj-diff" data-dialog="diff">
+  return (
+    <Dialog labelledBy="sj-diff-title" onClose={onClose} name="diff" className="sj-diff">
         <h2 id="sj-diff-title">{t('versions.compareTitle')}</h2>
         {diff ? (
           <>
@@ -103,8 +102,6 @@ export function DiffView(props: { session: Session; docId: string; from: string;
             {t('versions.close')}
           </button>
         </div>
-      </div>
-    </div>,
-    document.body,
+    </Dialog>
   );
 }

@@ -17,6 +17,7 @@ import {
   $createClauseNode,
   $createCrossReferenceNode,
   $isArticleNode,
+  $isChapterNode,
   $isClauseNode,
   MAX_CLAUSE_DEPTH,
 } from '../../../../shared/nodes';
@@ -29,7 +30,12 @@ import {
   INSERT_REFERENCE_COMMAND,
   INSERT_SUBPARAGRAPH_COMMAND,
   MOVE_ARTICLE_COMMAND,
+  type StructureRefusal,
 } from './actCommands';
+import { shortcutOf } from '../shortcuts';
+
+/** The shortcuts this plugin handles on a key press (Tab goes through Lexical's KEY_TAB_COMMAND). */
+const KEYED_COMMANDS = ['article', 'paragraph', 'subparagraph', 'chapter', 'reference', 'moveUp', 'moveDown'] as const;
 
 /** The block the cursor is in, or null without a text selection. */
 function $currentBlock(): LexicalNode | null {
@@ -40,7 +46,7 @@ function $currentBlock(): LexicalNode | null {
 }
 
 /** Registers the structure commands and their shortcuts: numbers follow by themselves (NumberingPlugin). */
-export function ActCommandsPlugin({ onRequestReference }: { onRequestReference: () => void }) {
+export function ActCommandsPlugin({ onRequestReference, onRefused }: { onRequestReference: () => void; onRefused?: (refusal: StructureRefusal | null) => void }) {
   const [editor] = useLexicalComposerContext();
   useEffect(
     () =>
@@ -119,22 +125,27 @@ export function ActCommandsPlugin({ onRequestReference }: { onRequestReference: 
           (direction) => {
             const block = $currentBlock();
             const group = block ? $articleGroup(block) : null;
-            if (!group) return false;
+            if (!group) {
+              onRefused?.('moveNoArticle');
+              return true;
+            }
+            // The block the article would pass: a neighbouring article moves, a chapter heading stops it.
+            const neighbour = direction === -1 ? group[0]!.getPreviousSibling() : group[group.length - 1]!.getNextSibling();
+            const neighbourGroup = neighbour ? $articleGroup(neighbour) : null;
+            if (!neighbourGroup) {
+              onRefused?.(neighbour && $isChapterNode(neighbour) ? 'moveAcrossChapter' : direction === -1 ? 'moveFirst' : 'moveLast');
+              return true;
+            }
             if (direction === -1) {
-              const previous = group[0]!.getPreviousSibling();
-              const previousGroup = previous ? $articleGroup(previous) : null;
-              if (!previousGroup) return false;
-              for (const node of group) previousGroup[0]!.insertBefore(node);
+              for (const node of group) neighbourGroup[0]!.insertBefore(node);
             } else {
-              const next = group[group.length - 1]!.getNextSibling();
-              const nextGroup = next ? $articleGroup(next) : null;
-              if (!nextGroup) return false;
-              let anchor = nextGroup[nextGroup.length - 1]!;
+              let anchor = neighbourGroup[neighbourGroup.length - 1]!;
               for (const node of group) {
                 anchor.insertAfter(node);
                 anchor = node;
               }
             }
+            onRefused?.(null);
             return true;
           },
           COMMAND_PRIORITY_EDITOR,
@@ -161,27 +172,27 @@ export function ActCommandsPlugin({ onRequestReference }: { onRequestReference: 
         editor.registerCommand(
           KEY_DOWN_COMMAND,
           (event) => {
-            if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return false;
-            const action = {
-              KeyA: () => editor.dispatchCommand(INSERT_ARTICLE_COMMAND, undefined),
-              KeyP: () => editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined),
-              KeyS: () => editor.dispatchCommand(INSERT_SUBPARAGRAPH_COMMAND, undefined),
-              KeyC: () => editor.dispatchCommand(INSERT_CHAPTER_COMMAND, undefined),
-              KeyR: () => {
+            const id = shortcutOf(KEYED_COMMANDS, event);
+            if (!id) return false;
+            event.preventDefault();
+            const run = {
+              article: () => editor.dispatchCommand(INSERT_ARTICLE_COMMAND, undefined),
+              paragraph: () => editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined),
+              subparagraph: () => editor.dispatchCommand(INSERT_SUBPARAGRAPH_COMMAND, undefined),
+              chapter: () => editor.dispatchCommand(INSERT_CHAPTER_COMMAND, undefined),
+              reference: () => {
                 onRequestReference();
                 return true;
               },
-              ArrowUp: () => editor.dispatchCommand(MOVE_ARTICLE_COMMAND, -1),
-              ArrowDown: () => editor.dispatchCommand(MOVE_ARTICLE_COMMAND, 1),
-            }[event.code];
-            if (!action) return false;
-            event.preventDefault();
-            return action();
+              moveUp: () => editor.dispatchCommand(MOVE_ARTICLE_COMMAND, -1),
+              moveDown: () => editor.dispatchCommand(MOVE_ARTICLE_COMMAND, 1),
+            }[id];
+            return run();
           },
           COMMAND_PRIORITY_LOW,
         ),
       ),
-    [editor, onRequestReference],
+    [editor, onRequestReference, onRefused],
   );
   return null;
 }

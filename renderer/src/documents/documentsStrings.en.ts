@@ -1,0 +1,30 @@
+/** English UI strings of the act list's renaming and archiving, and of the new-act dialog (issue 15); spread into en.ts. */
+export const documentsStringsEn = {
+  acts: {
+    actions: 'Actions',
+    rename: 'Rename',
+    renameTitle: 'Rename the act',
+    renameExplain: 'The title is part of the act’s text: it changes in the act for everyone, and the change is recorded.',
+    renameLabel: 'New title',
+    renameSave: 'Save the title',
+    renameLocked: 'An adopted act’s text is locked, so is its title.',
+    archive: 'Archive',
+    archiveTitle: 'Archive “{{title}}”?',
+    archiveExplain: 'The act leaves the list and the dashboard for everyone. Nothing is deleted: its text, versions and comments are kept, and a coordinator can restore it from “Archived acts”.',
+    archiveConfirm: 'Move to the archive',
+    restore: 'Restore',
+    archived: 'Archived acts',
+    showArchived: 'Show archived acts ({{count}})',
+    showActive: 'Back to the acts in use',
+    archivedOn: 'Archived {{date}}',
+    archivedEmpty: 'No archived acts.',
+    close: 'Close',
+    no: 'No, keep it',
+    working: 'Saving…',
+  },
+  templates: {
+    choose: 'Start from',
+    blankLine: 'An empty act with a title, a preamble and one article: for anything the templates do not cover.',
+    mostUsed: 'most used here',
+  },
+} as const;
