@@ -80,15 +80,24 @@ export function NewDocumentDialog({ documents = [], onClose, onCreated }: { docu
     const top = library ? defaultTemplate(library.templates, documents) : null;
     return top && documents.some((d) => d.templateId === top.id) ? top.id : null;
   }, [library, documents]);
+  // The list starts with the template used most here, and ends with the amending act, which needs an act in force.
+  const offered = useMemo(() => {
+    const all = library?.templates ?? [];
+    const first = all.filter((x) => x.id === mostUsed);
+    const amending = all.filter((x) => x.kind === 'amendment' && x.id !== mostUsed);
+    return [...first, ...all.filter((x) => !first.includes(x) && !amending.includes(x)), ...amending];
+  }, [library, mostUsed]);
   const missingRequired = template?.placeholders.some((p) => p.required && !(values[p.name] ?? '').trim()) ?? false;
   const canSubmit = !busy && (template ? !missingRequired : title.trim() !== '') && (municipality !== OTHER || otherName.trim() !== '');
 
   return (
     <Dialog labelledBy="sj-new-title" onClose={onClose} name="new-document" className="sj-new-document" as="form" onSubmit={() => canSubmit && void submit()}>
         <h2 id="sj-new-title">{t('create.title')}</h2>
-        <fieldset className="sj-template-choice">
-          <legend>{t('templates.choose')}</legend>
-          {[...(library?.templates ?? []), null].map((x) => (
+        <p id="sj-template-choose" className="sj-template-legend">
+          {t('templates.choose')}
+        </p>
+        <div className="sj-template-choice" role="radiogroup" aria-labelledby="sj-template-choose">
+          {[...offered, null].map((x) => (
             <label key={x?.id ?? BLANK} className={`sj-template-option${(x?.id ?? BLANK) === templateId ? ' sj-template-chosen' : ''}`}>
               <input type="radio" name="template" value={x?.id ?? BLANK} checked={(x?.id ?? BLANK) === templateId} onChange={() => setTemplateId(x?.id ?? BLANK)} />
               <span>
@@ -98,7 +107,7 @@ export function NewDocumentDialog({ documents = [], onClose, onCreated }: { docu
               </span>
             </label>
           ))}
-        </fieldset>
+        </div>
         {library?.errors.length ? (
           <div className="sj-warning" role="status">
             {t('create.templateErrors')}

@@ -174,8 +174,9 @@ export function DocumentPage({ docId }: { docId: string }) {
               outline,
               review: (
                 <>
-                  <ReviewPanel session={session} docId={docId} language={doc.language} me={accessEnded ? null : me} userName={identity.name} stage={workflow.stages?.current} provider={provider} />
+                  {/* Proposed changes first: a short list, above the long per-article sign-off of the review. */}
                   <SuggestionsPanel />
+                  <ReviewPanel session={session} docId={docId} language={doc.language} me={accessEnded ? null : me} userName={identity.name} stage={workflow.stages?.current} provider={provider} />
                 </>
               ),
               versions: (

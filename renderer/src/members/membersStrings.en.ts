@@ -24,7 +24,7 @@ export const membersStringsEn = {
     adding: 'Adding…',
     inviteTitle: 'Invitation link for {{name}}',
     inviteExplain: 'Send this link to {{name}} privately, by e-mail or a messenger. It is shown only now and cannot be shown again, and anyone who has it acts as {{name}}: if it is lost, revoke this member’s access and add them again.',
-    localOnly: 'This workspace runs on this computer only, so the link will not open on anyone else’s computer. To invite others, ask your IT person to host the workspace on your network (the README explains how, under “Host a workspace”), then make a new link here.',
+    localOnly: 'This workspace runs on this computer only, so the link will not open on anyone else’s computer. To invite others, ask whoever set up Sajaro (your IT person, say) to host the workspace on the office network, then make a new link here.',
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Could not copy: select the link and copy it by hand.',
