@@ -92,97 +92,97 @@ export function NewDocumentDialog({ documents = [], onClose, onCreated }: { docu
 
   return (
     <Dialog labelledBy="sj-new-title" onClose={onClose} name="new-document" className="sj-new-document" as="form" onSubmit={() => canSubmit && void submit()}>
-        <h2 id="sj-new-title">{t('create.title')}</h2>
-        <p id="sj-template-choose" className="sj-template-legend">
-          {t('templates.choose')}
-        </p>
-        <div className="sj-template-choice" role="radiogroup" aria-labelledby="sj-template-choose">
-          {[...offered, null].map((x) => (
-            <label key={x?.id ?? BLANK} className={`sj-template-option${(x?.id ?? BLANK) === templateId ? ' sj-template-chosen' : ''}`}>
-              <input type="radio" name="template" value={x?.id ?? BLANK} checked={(x?.id ?? BLANK) === templateId} onChange={() => setTemplateId(x?.id ?? BLANK)} />
-              <span>
-                <strong>{x ? x.title[ui] : t('create.blank')}</strong>
-                {x && x.id === mostUsed ? <span className="sj-tag">{t('templates.mostUsed')}</span> : null}
-                <span className="sj-template-line">{x ? (x.description?.[ui] ?? '') : t('templates.blankLine')}</span>
-              </span>
+      <h2 id="sj-new-title">{t('create.title')}</h2>
+      <p id="sj-template-choose" className="sj-template-legend">
+        {t('templates.choose')}
+      </p>
+      <div className="sj-template-choice" role="radiogroup" aria-labelledby="sj-template-choose">
+        {[...offered, null].map((x) => (
+          <label key={x?.id ?? BLANK} className={`sj-template-option${(x?.id ?? BLANK) === templateId ? ' sj-template-chosen' : ''}`}>
+            <input type="radio" name="template" value={x?.id ?? BLANK} checked={(x?.id ?? BLANK) === templateId} onChange={() => setTemplateId(x?.id ?? BLANK)} />
+            <span>
+              <strong>{x ? x.title[ui] : t('create.blank')}</strong>
+              {x && x.id === mostUsed ? <span className="sj-tag">{t('templates.mostUsed')}</span> : null}
+              <span className="sj-template-line">{x ? (x.description?.[ui] ?? '') : t('templates.blankLine')}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {library?.errors.length ? (
+        <div className="sj-warning" role="status">
+          {t('create.templateErrors')}
+          <ul>
+            {library.errors.map((e) => (
+              <li key={e.file}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="sj-row">
+        <label>
+          {t('create.language')}
+          <select name="language" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            <option value="ka">ქართული</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <label>
+          {t('create.municipality')}
+          <select name="municipality" value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
+            {MUNICIPALITIES.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name[ui]}
+              </option>
+            ))}
+            <option value={OTHER}>{t('create.otherMunicipality')}</option>
+          </select>
+        </label>
+        <label>
+          {t('create.adoptingBody')}
+          <select name="adoptingBody" value={adoptingBody} onChange={(e) => setAdoptingBody(e.target.value as AdoptingBody)}>
+            <option value="council">{t('create.adoptingBodyCouncil')}</option>
+            <option value="mayor">{t('create.adoptingBodyMayor')}</option>
+          </select>
+        </label>
+      </div>
+      {municipality === OTHER ? (
+        <label>
+          {t('create.otherMunicipalityName')}
+          <input name="otherMunicipality" value={otherName} onChange={(e) => setOtherName(e.target.value)} />
+        </label>
+      ) : null}
+      <label>
+        {t('create.actTitle')}
+        <input name="title" value={title} maxLength={MAX_TITLE_LENGTH} placeholder={template?.title[language] ?? ''} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      {template && template.placeholders.length ? (
+        <fieldset>
+          <legend>{t('create.placeholders')}</legend>
+          {template.placeholders.map((p) => (
+            <label key={p.name}>
+              {p.label[ui]}
+              {p.required ? <span className="sj-required"> ({t('create.required')})</span> : null}
+              <input
+                name={`value-${p.name}`}
+                type={p.name === 'date' ? 'date' : 'text'}
+                value={values[p.name] ?? ''}
+                placeholder={p.default ?? ''}
+                required={p.required}
+                onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
+              />
             </label>
           ))}
-        </div>
-        {library?.errors.length ? (
-          <div className="sj-warning" role="status">
-            {t('create.templateErrors')}
-            <ul>
-              {library.errors.map((e) => (
-                <li key={e.file}>{e.message}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <div className="sj-row">
-          <label>
-            {t('create.language')}
-            <select name="language" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-              <option value="ka">ქართული</option>
-              <option value="en">English</option>
-            </select>
-          </label>
-          <label>
-            {t('create.municipality')}
-            <select name="municipality" value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
-              {MUNICIPALITIES.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name[ui]}
-                </option>
-              ))}
-              <option value={OTHER}>{t('create.otherMunicipality')}</option>
-            </select>
-          </label>
-          <label>
-            {t('create.adoptingBody')}
-            <select name="adoptingBody" value={adoptingBody} onChange={(e) => setAdoptingBody(e.target.value as AdoptingBody)}>
-              <option value="council">{t('create.adoptingBodyCouncil')}</option>
-              <option value="mayor">{t('create.adoptingBodyMayor')}</option>
-            </select>
-          </label>
-        </div>
-        {municipality === OTHER ? (
-          <label>
-            {t('create.otherMunicipalityName')}
-            <input name="otherMunicipality" value={otherName} onChange={(e) => setOtherName(e.target.value)} />
-          </label>
-        ) : null}
-        <label>
-          {t('create.actTitle')}
-          <input name="title" value={title} maxLength={MAX_TITLE_LENGTH} placeholder={template?.title[language] ?? ''} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        {template && template.placeholders.length ? (
-          <fieldset>
-            <legend>{t('create.placeholders')}</legend>
-            {template.placeholders.map((p) => (
-              <label key={p.name}>
-                {p.label[ui]}
-                {p.required ? <span className="sj-required"> ({t('create.required')})</span> : null}
-                <input
-                  name={`value-${p.name}`}
-                  type={p.name === 'date' ? 'date' : 'text'}
-                  value={values[p.name] ?? ''}
-                  placeholder={p.default ?? ''}
-                  required={p.required}
-                  onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
-                />
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
-        {error ? <p className="sj-error" role="alert">{error}</p> : null}
-        <div className="sj-actions">
-          <button type="button" onClick={onClose}>
-            {t('create.cancel')}
-          </button>
-          <button type="submit" className="sj-primary" disabled={!canSubmit} data-action="create-document">
-            {busy ? t('create.creating') : t('create.submit')}
-          </button>
-        </div>
+        </fieldset>
+      ) : null}
+      {error ? <p className="sj-error" role="alert">{error}</p> : null}
+      <div className="sj-actions">
+        <button type="button" onClick={onClose}>
+          {t('create.cancel')}
+        </button>
+        <button type="submit" className="sj-primary" disabled={!canSubmit} data-action="create-document">
+          {busy ? t('create.creating') : t('create.submit')}
+        </button>
+      </div>
     </Dialog>
   );
 }

@@ -34,32 +34,32 @@ export function ReferencePicker({
     .filter((e) => e.display.toLowerCase().includes(filter.toLowerCase()));
   return (
     <Dialog labelledBy="sj-reference-title" onClose={onClose} name="reference">
-        <h2 id="sj-reference-title">{t('editor.referencePrompt')}</h2>
-        <input autoFocus value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('editor.referencePrompt')} />
-        {language === 'ka' ? (
-          <label>
-            {t('editor.referenceCase')}
-            <select name="referenceCase" value={grammaticalCase} onChange={(e) => setCase(e.target.value as CitationCase)}>
-              {CITATION_CASES.map((c) => (
-                <option key={c} value={c}>
-                  {formatCitation({ article: 3, paragraph: 2 }, 'ka', c)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <ul className="sj-reference-list">
-          {targets.map((e) => (
-            <li key={e.key}>
-              <button type="button" onClick={() => onPick({ target: e.uid, grammaticalCase })}>
-                {e.display}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <button type="button" onClick={onClose}>
-          {t('create.cancel')}
-        </button>
+      <h2 id="sj-reference-title">{t('editor.referencePrompt')}</h2>
+      <input autoFocus value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('editor.referencePrompt')} />
+      {language === 'ka' ? (
+        <label>
+          {t('editor.referenceCase')}
+          <select name="referenceCase" value={grammaticalCase} onChange={(e) => setCase(e.target.value as CitationCase)}>
+            {CITATION_CASES.map((c) => (
+              <option key={c} value={c}>
+                {formatCitation({ article: 3, paragraph: 2 }, 'ka', c)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <ul className="sj-reference-list">
+        {targets.map((e) => (
+          <li key={e.key}>
+            <button type="button" onClick={() => onPick({ target: e.uid, grammaticalCase })}>
+              {e.display}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={onClose}>
+        {t('create.cancel')}
+      </button>
     </Dialog>
   );
 }

@@ -28,21 +28,21 @@ export function InviteLinkDialog({ member, onClose }: { member: CreatedMember; o
 
   return (
     <Dialog labelledBy="sj-invite-title" onClose={onClose} name="invite">
-        <h2 id="sj-invite-title">{t('members.inviteTitle', { name: member.name })}</h2>
-        <p>{t('members.inviteExplain', { name: member.name })}</p>
-        <div className="sj-invite-link">
-          <input ref={input} readOnly value={member.inviteUrl} aria-label={t('members.inviteTitle', { name: member.name })} onFocus={(e) => e.target.select()} data-field="invite-url" />
-          <button type="button" onClick={() => void copy()} data-action="copy-invite">
-            {copied === 'yes' ? t('members.copied') : t('members.copy')}
-          </button>
-        </div>
-        {copied === 'failed' ? <p className="sj-error">{t('members.copyFailed')}</p> : null}
-        {localOnly ? <p className="sj-muted">{t('members.localOnly')}</p> : null}
-        <div className="sj-actions">
-          <button type="button" className="sj-primary" onClick={onClose} data-action="close-invite">
-            {t('members.done')}
-          </button>
-        </div>
+      <h2 id="sj-invite-title">{t('members.inviteTitle', { name: member.name })}</h2>
+      <p>{t('members.inviteExplain', { name: member.name })}</p>
+      <div className="sj-invite-link">
+        <input ref={input} readOnly value={member.inviteUrl} aria-label={t('members.inviteTitle', { name: member.name })} onFocus={(e) => e.target.select()} data-field="invite-url" />
+        <button type="button" onClick={() => void copy()} data-action="copy-invite">
+          {copied === 'yes' ? t('members.copied') : t('members.copy')}
+        </button>
+      </div>
+      {copied === 'failed' ? <p className="sj-error">{t('members.copyFailed')}</p> : null}
+      {localOnly ? <p className="sj-muted">{t('members.localOnly')}</p> : null}
+      <div className="sj-actions">
+        <button type="button" className="sj-primary" onClick={onClose} data-action="close-invite">
+          {t('members.done')}
+        </button>
+      </div>
     </Dialog>
   );
 }

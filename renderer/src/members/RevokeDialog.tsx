@@ -17,16 +17,16 @@ export function RevokeDialog({ member, onConfirm, onClose }: { member: Member; o
   };
   return (
     <Dialog role="alertdialog" labelledBy="sj-revoke-title" describedBy="sj-revoke-explain" onClose={busy ? undefined : onClose} name="revoke">
-        <h2 id="sj-revoke-title">{t('members.revokeTitle', { name: member.name })}</h2>
-        <p id="sj-revoke-explain">{t('members.revokeExplain')}</p>
-        <div className="sj-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('members.cancel')}
-          </button>
-          <button type="button" className="sj-danger" onClick={() => void confirm()} disabled={busy} data-action="confirm-revoke">
-            {busy ? t('members.revoking') : t('members.revoke')}
-          </button>
-        </div>
+      <h2 id="sj-revoke-title">{t('members.revokeTitle', { name: member.name })}</h2>
+      <p id="sj-revoke-explain">{t('members.revokeExplain')}</p>
+      <div className="sj-actions">
+        <button type="button" onClick={onClose} disabled={busy}>
+          {t('members.cancel')}
+        </button>
+        <button type="button" className="sj-danger" onClick={() => void confirm()} disabled={busy} data-action="confirm-revoke">
+          {busy ? t('members.revoking') : t('members.revoke')}
+        </button>
+      </div>
     </Dialog>
   );
 }

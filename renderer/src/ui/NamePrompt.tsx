@@ -10,12 +10,12 @@ export function NamePrompt() {
   return (
     // A name is needed before an act opens: no Escape (Dialog without onClose).
     <Dialog labelledBy="sj-name-title" name="name" as="form" onSubmit={() => name.trim() && setUserName(name)}>
-        <h2 id="sj-name-title">{t('name.title')}</h2>
-        <p>{t('name.explain')}</p>
-        <input name="displayName" autoFocus value={name} placeholder={t('name.placeholder')} onChange={(e) => setName(e.target.value)} maxLength={60} />
-        <button type="submit" className="sj-primary" disabled={!name.trim()}>
-          {t('name.save')}
-        </button>
+      <h2 id="sj-name-title">{t('name.title')}</h2>
+      <p>{t('name.explain')}</p>
+      <input name="displayName" autoFocus value={name} placeholder={t('name.placeholder')} onChange={(e) => setName(e.target.value)} maxLength={60} />
+      <button type="submit" className="sj-primary" disabled={!name.trim()}>
+        {t('name.save')}
+      </button>
     </Dialog>
   );
 }

@@ -48,60 +48,60 @@ export function DiffView(props: { session: Session; docId: string; from: string;
 
   return (
     <Dialog labelledBy="sj-diff-title" onClose={onClose} name="diff" className="sj-diff">
-        <h2 id="sj-diff-title">{t('versions.compareTitle')}</h2>
-        {diff ? (
-          <>
-            <div className="sj-diff-head-actions">
-              <p className="sj-diff-sides">
-                {sideName(diff.from)} → {sideName(diff.to)}
-              </p>
-              {anyChange ? <TrackedExportButton session={session} docId={docId} from={from} to={to} /> : null}
-            </div>
-            <p className="sj-muted sj-small" data-field="counts">
-              {t('versions.counts', { inserted: diff.counts.inserted, changed: diff.counts.changed, deleted: diff.counts.deleted, moved: diff.counts.moved })}
+      <h2 id="sj-diff-title">{t('versions.compareTitle')}</h2>
+      {diff ? (
+        <>
+          <div className="sj-diff-head-actions">
+            <p className="sj-diff-sides">
+              {sideName(diff.from)} → {sideName(diff.to)}
             </p>
-            {anyChange ? (
-              <p className="sj-small sj-diff-legend">
-                <ins>{t('versions.legendInserted')}</ins> <del>{t('versions.legendDeleted')}</del>
-              </p>
-            ) : (
-              <p className="sj-muted">{t('versions.noChanges')}</p>
-            )}
-            {diff.frame.changed ? (
-              <article className="sj-diff-article" data-status="changed">
-                <h4>{t('versions.frame')}</h4>
-                <DiffParts parts={diff.frame.parts} />
-              </article>
-            ) : null}
-            {articles.map((a, i) => (
-              <article key={`${a.fromKey ?? ''}-${a.toKey ?? ''}-${i}`} className={`sj-diff-article sj-diff-${a.status}`} data-status={a.status}>
-                <h4>
-                  {a.fromLabel && a.toLabel && a.fromLabel !== a.toLabel ? `${a.fromLabel} → ${a.toLabel}` : (a.toLabel ?? a.fromLabel)}
-                  {a.toAnnex ?? a.fromAnnex ? <span className="sj-muted"> · {a.toAnnex ?? a.fromAnnex}</span> : null}
-                  <span className={`sj-status sj-status-${a.status}`}>{t(`versions.status.${a.status}`)}</span>
-                  {/* Renumbered and changed: both badges, so the substantive change is not hidden behind the new number. */}
-                  {a.renumbered && a.status !== 'moved' ? <span className="sj-status sj-status-moved">{t('versions.status.moved')}</span> : null}
-                  <ByLine parts={a.parts} />
-                </h4>
-                {a.textChanged ? <DiffParts parts={a.parts} /> : <p className="sj-muted sj-small">{a.heading}</p>}
-              </article>
-            ))}
-            {unchanged > 0 ? (
-              <button type="button" onClick={() => setShowUnchanged((v) => !v)}>
-                {showUnchanged ? t('versions.hideUnchanged') : t('versions.showUnchanged', { count: unchanged })}
-              </button>
-            ) : null}
-          </>
-        ) : error ? (
-          <p className="sj-error" role="alert">{error}</p>
-        ) : (
-          <p className="sj-muted">{t('versions.comparing')}</p>
-        )}
-        <div className="sj-actions">
-          <button type="button" onClick={onClose}>
-            {t('versions.close')}
-          </button>
-        </div>
+            {anyChange ? <TrackedExportButton session={session} docId={docId} from={from} to={to} /> : null}
+          </div>
+          <p className="sj-muted sj-small" data-field="counts">
+            {t('versions.counts', { inserted: diff.counts.inserted, changed: diff.counts.changed, deleted: diff.counts.deleted, moved: diff.counts.moved })}
+          </p>
+          {anyChange ? (
+            <p className="sj-small sj-diff-legend">
+              <ins>{t('versions.legendInserted')}</ins> <del>{t('versions.legendDeleted')}</del>
+            </p>
+          ) : (
+            <p className="sj-muted">{t('versions.noChanges')}</p>
+          )}
+          {diff.frame.changed ? (
+            <article className="sj-diff-article" data-status="changed">
+              <h4>{t('versions.frame')}</h4>
+              <DiffParts parts={diff.frame.parts} />
+            </article>
+          ) : null}
+          {articles.map((a, i) => (
+            <article key={`${a.fromKey ?? ''}-${a.toKey ?? ''}-${i}`} className={`sj-diff-article sj-diff-${a.status}`} data-status={a.status}>
+              <h4>
+                {a.fromLabel && a.toLabel && a.fromLabel !== a.toLabel ? `${a.fromLabel} → ${a.toLabel}` : (a.toLabel ?? a.fromLabel)}
+                {a.toAnnex ?? a.fromAnnex ? <span className="sj-muted"> · {a.toAnnex ?? a.fromAnnex}</span> : null}
+                <span className={`sj-status sj-status-${a.status}`}>{t(`versions.status.${a.status}`)}</span>
+                {/* Renumbered and changed: both badges, so the substantive change is not hidden behind the new number. */}
+                {a.renumbered && a.status !== 'moved' ? <span className="sj-status sj-status-moved">{t('versions.status.moved')}</span> : null}
+                <ByLine parts={a.parts} />
+              </h4>
+              {a.textChanged ? <DiffParts parts={a.parts} /> : <p className="sj-muted sj-small">{a.heading}</p>}
+            </article>
+          ))}
+          {unchanged > 0 ? (
+            <button type="button" onClick={() => setShowUnchanged((v) => !v)}>
+              {showUnchanged ? t('versions.hideUnchanged') : t('versions.showUnchanged', { count: unchanged })}
+            </button>
+          ) : null}
+        </>
+      ) : error ? (
+        <p className="sj-error" role="alert">{error}</p>
+      ) : (
+        <p className="sj-muted">{t('versions.comparing')}</p>
+      )}
+      <div className="sj-actions">
+        <button type="button" onClick={onClose}>
+          {t('versions.close')}
+        </button>
+      </div>
     </Dialog>
   );
 }
