@@ -187,10 +187,14 @@ describe('a calm act page', () => {
     await openSideTab(page, 'review');
     // Only suggesting is open to a reviewer: structure that cannot be proposed is off.
     expect(await page.locator('[data-action="insert-chapter"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-action="insert-chapter"]').getAttribute('title')).toContain('ტექსტს ცვლიან მხოლოდ კოორდინატორი და შემდგენელი');
     await page.locator('[data-side-panel="review"] [data-action="comment"]').click();
     const hint = page.locator('[data-field="comment-hint"]');
     await hint.waitFor({ timeout: 5_000 });
     expect(await hint.innerText()).toBe('შენიშვნისთვის მონიშნეთ ტექსტი აქტში.');
+    await page.screenshot({ path: '/tmp/calm-reviewer-review-ka.png' });
+    await openSideTab(page, 'stage');
+    await page.screenshot({ path: '/tmp/calm-reviewer-stage-ka.png' });
   });
 
   test('an article moves with the cursor on its heading, and one stopped by a chapter heading says why', async () => {

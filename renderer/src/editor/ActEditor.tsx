@@ -30,6 +30,8 @@ export interface ActEditorProps extends RoomEditorProps {
   readonly onEditor?: (editor: LexicalEditor | null) => void;
   /** The right-hand column, given the outline to place (the page puts it in its tabs, issue 15). */
   readonly aside?: (outline: React.ReactNode) => React.ReactNode;
+  /** Why the text is read-only for this member, for the toolbar's disabled buttons (issue 15). */
+  readonly readOnlyReason?: string | undefined;
   /** Opens the shortcuts sheet (the toolbar's button). */
   readonly onShortcuts?: () => void;
   /** Changes per article uid while the changes view is shown (issue 12): badges in the margin and the outline. */
@@ -46,7 +48,7 @@ export interface ActEditorProps extends RoomEditorProps {
  * The act editor: Lexical over Yjs through the stock CollaborationPlugin. The server seeds every document,
  * so the plugin never bootstraps content; the plugin's Yjs undo manager makes undo per user.
  */
-export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside, onShortcuts, changes, onChangeBadge, numberingBase, suggestions }: ActEditorProps) {
+export function ActEditor({ session, docId, language, userName, userColor, readOnly, onProvider, onEditor, aside, onShortcuts, readOnlyReason, changes, onChangeBadge, numberingBase, suggestions }: ActEditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null);
   const [editor, setEditor] = useState<LexicalEditor | null>(null);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
@@ -83,7 +85,7 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
         {/* The provider keeps the editor's editability (instead of useEditableUnless): an act that becomes
             read-only while open (adopted, issue 4) is switched there, and so is suggesting mode (issue 12). */}
         <SuggestionsProvider setup={suggestions} readOnly={readOnly}>
-          <Toolbar editor={editor} disabled={readOnly} onReference={requestReference} onShortcuts={onShortcuts} refusal={refusal} onDismissRefusal={() => setRefusal(null)} />
+          <Toolbar editor={editor} disabled={readOnly} onReference={requestReference} onShortcuts={onShortcuts} offReason={readOnlyReason} refusal={refusal} onDismissRefusal={() => setRefusal(null)} />
           <div className="sj-editor-layout">
             <div className="sj-page-wrap">
               <div className={`sj-page sj-lang-${language}`} lang={language}>

@@ -34,6 +34,7 @@ import { useChangesView } from '../changes/useChangesView';
 import { useChangesOffer } from '../changes/useChangesOffer';
 import { AmendmentPanel } from '../amendments/AmendmentPanel';
 import { SideTabs, useSideTab } from './SideTabs';
+import { useMayDo } from '../ui/useMayDo';
 import { ShortcutsSheet, useShortcutsKey } from './ShortcutsSheet';
 import { useRevision } from '../amendments/useRevision';
 
@@ -72,6 +73,7 @@ export function DocumentPage({ docId }: { docId: string }) {
   const revision = useRevision(session, docId);
   // Issue 15: the side column's tabs (remembered), and the shortcuts sheet ('?' and the toolbar).
   const side = useSideTab();
+  const can = useMayDo(me);
   const [sheet, setSheet] = useState(false);
   const openSheet = useCallback(() => setSheet(true), []);
   useShortcutsKey(openSheet);
@@ -164,6 +166,7 @@ export function DocumentPage({ docId }: { docId: string }) {
         changes={changes.active ? changes.counts : undefined}
         onChangeBadge={focusChange}
         onShortcuts={openSheet}
+        readOnlyReason={roleReadOnly ? can.why('editText') : undefined}
         numberingBase={revision?.base}
         suggestions={{ session, docId, language: doc.language, me, userName: identity.name, stage: workflow.stages?.current, locked: workflow.locked, denied: denied !== null || accessEnded !== null, provider }}
         aside={(outline) => (

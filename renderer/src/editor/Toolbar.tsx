@@ -25,13 +25,15 @@ export function Toolbar(props: {
   onShortcuts?: (() => void) | undefined;
   refusal?: StructureRefusal | null;
   onDismissRefusal?: () => void;
+  /** Why the buttons are off for this member (their role may not edit), said in each one's tooltip. */
+  offReason?: string | undefined;
 }) {
-  const { editor, disabled, onReference, onShortcuts, refusal, onDismissRefusal } = props;
+  const { editor, disabled, onReference, onShortcuts, refusal, onDismissRefusal, offReason } = props;
   const { t } = useTranslation();
   const { suggesting } = useSuggestions();
   const off = (name: string): boolean => !editor || (suggesting ? !IN_SUGGESTING.has(name) : disabled);
   const button = (label: string, shortcut: string, run: () => void, name: string) => (
-    <button type="button" data-action={name} disabled={off(name)} title={`${label} (${shortcut})`} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+    <button type="button" data-action={name} disabled={off(name)} title={`${label} (${shortcut})${off(name) && offReason ? `\n${offReason}` : ''}`} onMouseDown={(e) => e.preventDefault()} onClick={run}>
       {label}
     </button>
   );

@@ -18,7 +18,7 @@ export interface DialogProps {
   readonly className?: string;
   /** The body's element: a form when the dialog submits. */
   readonly as?: 'div' | 'form';
-  readonly onSubmit?: () => void;
+  readonly onSubmit?: (event: React.FormEvent) => void;
   readonly children: ReactNode;
 }
 
@@ -76,7 +76,7 @@ export function Dialog({ labelledBy, describedBy, onClose, role = 'dialog', name
           as === 'form'
             ? (e: React.FormEvent) => {
                 e.preventDefault();
-                onSubmit?.();
+                onSubmit?.(e);
               }
             : undefined
         }

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { AvailableTransition, StagesState } from '../../../shared/api/workflow';
 import type { ReadinessProblem, ReadinessReport } from '../../../shared/readiness/readinessTypes';
 import { ApiError, apiFetch } from '../connection/api';
 import type { Session } from '../connection/session';
 import { workflowApi } from './workflowApi';
+import { Dialog } from '../ui/Dialog';
 
 /** One input of a requirement's form. */
 interface RequirementField {
@@ -102,10 +102,9 @@ export function TransitionDialog(props: {
     }
   };
 
-  // A portal, so the dialog stands above the sticky toolbar rather than inside the side column.
-  return createPortal(
-    <div className="sj-modal" role="dialog" aria-modal="true" aria-labelledby="sj-transition-title">
-      <form className="sj-modal-body" onSubmit={(e) => void submit(e)} data-dialog="transition">
+  // Dialog is a portal, so the dialog stands above the sticky toolbar rather than inside the side column.
+  return (
+    <Dialog labelledBy="sj-transition-title" onClose={busy ? undefined : props.onClose} name="transition" as="form" onSubmit={(e) => void submit(e)}>
         <h2 id="sj-transition-title">{props.title}</h2>
         {transition.requires.includes('adoptionRecord') ? <p className="sj-muted">{t('workflow.adoptionExplain')}</p> : null}
         {transition.requires.includes('signingDate') ? <p className="sj-muted">{t('workflow.registrationExplain')}</p> : null}
@@ -160,8 +159,6 @@ export function TransitionDialog(props: {
             {busy ? t('workflow.moving') : warnings ? t('workflow.overrideConfirm') : t('workflow.confirm')}
           </button>
         </div>
-      </form>
-    </div>,
-    document.body,
+    </Dialog>
   );
 }
