@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs the benchmark parts of issue 8 (sync, storage, editor, export), prints a table, and
+ * `npm run bench`: runs the benchmark parts of issue 8 (sync, storage, editor, export) and issue 14 (link), prints a table, and
  * writes bench/results/latest.json and bench/RESULTS.md. `--quick` runs a reduced load of every part;
  * naming parts runs only those (`npm run bench -- sync`).
  */
@@ -9,11 +9,12 @@ import { installChildCleanup } from './lib/children';
 import type { PartContext } from './lib/context';
 import type { PartName, PartOutput } from './lib/figures';
 import { figureRows, textTable } from './lib/format';
-import { loadAverage, machineInfo, versions } from './lib/machine';
+import { currentCommit, loadAverage, machineInfo, versions } from './lib/machine';
 import { renderResultsMarkdown } from './lib/report';
 import { mergeResults, readResults, writeFileAtomic, type PartRecord } from './lib/results';
 import { runEditorPart } from './parts/editor';
 import { runExportPart } from './parts/export';
+import { runLinkPart } from './parts/link';
 import { runStoragePart } from './parts/storage';
 import { runSyncPart } from './parts/sync';
 
@@ -22,6 +23,7 @@ const PART_RUNNERS: Record<PartName, (context: PartContext) => Promise<PartOutpu
   storage: runStoragePart,
   editor: runEditorPart,
   export: runExportPart,
+  link: runLinkPart,
 };
 
 const BENCH_DIR = import.meta.dirname;
@@ -58,11 +60,16 @@ async function main(): Promise<number> {
       error = caught instanceof Error ? caught.message : String(caught);
       console.error(`[bench] ${part} failed:`, caught);
     }
+    if (output.skipped) {
+      log(`[bench] ${part}: skipped, ${output.skipped}; its previous results are kept`);
+      continue;
+    }
     parts[part] = {
       mode: args.quick ? 'quick' : 'full',
       ranAt: new Date(started).toISOString(),
       seconds: (Date.now() - started) / 1000,
       seed: args.seed,
+      commit: currentCommit(),
       loadAverageAtStart: loadAtStart,
       loadAverageAtEnd: loadAverage(),
       figures: output.figures,

@@ -10,6 +10,18 @@ export interface RemoteTypists {
 }
 
 const LETTERS = 'აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ ';
+/**
+ * Marked edits, for timing an edit from the member who makes it to another screen: every `every`-th edit of
+ * each member inserts `⁅id⁆` instead of a letter, and `sent` is told the id and the time (Date.now()).
+ */
+export interface EditMarks {
+  readonly every: number;
+  sent(id: number, at: number): void;
+}
+
+/** The text of a marked edit; ids are unique across the members of one run. */
+export const markText = (id: number): string => `⁅${id}⁆`;
+
 /** Switch to another paragraph after about this many characters, as people move through a text. */
 const CHARACTERS_PER_PARAGRAPH = 25;
 
@@ -20,7 +32,7 @@ const CHARACTERS_PER_PARAGRAPH = 25;
  * clause whose content ends in text extends its last text node, exactly the update a Lexical client sends.
  * Every edit is one real Yjs update; no headless Lexical editor is needed on this side.
  */
-export async function startRemoteTypists(serverUrl: string, docId: string, params: Readonly<Record<string, string>>, count: number, charsPerSecond: number, seed: number): Promise<RemoteTypists> {
+export async function startRemoteTypists(serverUrl: string, docId: string, params: Readonly<Record<string, string>>, count: number, charsPerSecond: number, seed: number, marks?: EditMarks): Promise<RemoteTypists> {
   allowProviders(count);
   const members: Connected[] = Array.from({ length: count }, () => connectDoc(serverUrl, docId, params));
   const stopAll = (): void => members.forEach((m) => m.destroy());
@@ -43,9 +55,13 @@ export async function startRemoteTypists(serverUrl: string, docId: string, param
         typed = 0;
       }
       if (target) {
-        target.insert(target.length, LETTERS[prng.int(0, LETTERS.length - 1)] as string);
         typed += 1;
         edits += 1;
+        if (marks && typed % marks.every === 0) {
+          const id = index * 1_000_000 + edits;
+          marks.sent(id, Date.now());
+          target.insert(target.length, markText(id));
+        } else target.insert(target.length, LETTERS[prng.int(0, LETTERS.length - 1)] as string);
       }
       timers[index] = setTimeout(keystroke, 1000 / charsPerSecond);
     }, prng.next() * (1000 / charsPerSecond));

@@ -50,11 +50,14 @@ export function installChildCleanup(): void {
 /**
  * Starts `node --import tsx <script> <args>` with an IPC channel; its output goes to the bench's. Extra Node
  * flags for every child can be given in BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to
- * profile the servers (NODE_OPTIONS does not allow that).
+ * profile the servers (NODE_OPTIONS does not allow that). `prefix` is a command that runs Node in turn.
  */
-export function spawnTsChild(name: string, script: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}): ChildHandle {
+export function spawnTsChild(name: string, script: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}, prefix: readonly string[] = []): ChildHandle {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(REPO_ROOT, script), ...args], {
+  // A prefix runs Node through another command (e.g. `ip netns exec NAME`), which must exec it in place so
+  // that the IPC channel's descriptor is inherited.
+  const [command, ...commandArgs] = [...prefix, process.execPath, ...nodeArgs, '--import', 'tsx', resolve(REPO_ROOT, script), ...args] as [string, ...string[]];
+  const child = spawn(command, commandArgs, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

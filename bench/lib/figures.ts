@@ -1,11 +1,11 @@
 import { round } from './stats';
 
 /** The benchmark parts, in the order `npm run bench` runs them. */
-export const PARTS = ['sync', 'storage', 'editor', 'export'] as const;
+export const PARTS = ['sync', 'storage', 'editor', 'export', 'link'] as const;
 /** One benchmark part. */
 export type PartName = (typeof PARTS)[number];
 
-/** A goal from issue 8, checked against one figure. A miss is a finding to report, not a failure. */
+/** A goal from issue 8 (or 14, the link part), checked against one figure. A miss is a finding to report, not a failure. */
 export interface Goal {
   /** As the issue states it, e.g. "≤ 1.1× baseline". */
   readonly text: string;
@@ -31,6 +31,8 @@ export interface Figure {
 export interface PartOutput {
   readonly figures: Figure[];
   readonly notes: string[];
+  /** Why the part could not run on this machine; a skipped part keeps its previous results. */
+  readonly skipped?: string;
 }
 
 /** Collects a part's figures and notes. */
@@ -77,7 +79,7 @@ export function meets(value: number, goal: Goal): boolean {
   }
 }
 
-/** The goals of issue 8, named once. */
+/** The goals of issues 8 and 14, named once. */
 export const GOALS = {
   syncFanoutRatio: { text: '≤ 1.1× baseline', op: '<=', target: 1.1 },
   syncFanoutP95: { text: '< 50 ms', op: '<', target: 50 },
@@ -88,6 +90,10 @@ export const GOALS = {
   editorRemoteP95: { text: '< 4 ms', op: '<', target: 4 },
   exportDocx: { text: '< 2 s', op: '<', target: 2_000 },
   exportVsPandoc: { text: '< 1× pandoc (faster)', op: '<', target: 1 },
+  // Issue 14, on the emulated bad link.
+  linkColdOpen: { text: '< 15 s', op: '<', target: 15_000 },
+  linkWarmOpen: { text: '< 1 s', op: '<', target: 1_000 },
+  linkRemoteP95: { text: '< 1.5 s', op: '<', target: 1_500 },
 } as const satisfies Record<string, Goal>;
 
 /** Sajaro's figure over the baseline's, or null when either is missing or the baseline is zero. */

@@ -71,3 +71,18 @@ function sqliteVersion(): string | null {
     return null;
   }
 }
+
+/**
+ * The commit the figures were measured at ("abc1234 subject"), with "+ uncommitted changes" when the work
+ * tree differs from it; null outside a git checkout.
+ */
+export function currentCommit(): string | null {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = git('log', '-1', '--format=%h %s');
+    const dirty = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results', ':!*.md') !== '';
+    return `${head.length > 90 ? `${head.slice(0, 89)}…` : head}${dirty ? ' + uncommitted changes' : ''}`;
+  } catch {
+    return null;
+  }
+}

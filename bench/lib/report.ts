@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { PARTS } from './figures';
+import { PARTS, type PartName } from './figures';
 import { figureRows, formatMet, formatValue, markdownTable } from './format';
 import type { Results } from './results';
+
+/** Section headings for parts whose name alone does not say what they measure. */
+const PART_HEADINGS: Partial<Record<PartName, string>> = { link: 'Link: a 40-page act on an emulated bad line (link, issue 14)' };
 
 /**
  * Renders bench/RESULTS.md from the results: the goals beside the figures, every figure, each part's date,
@@ -17,7 +20,7 @@ export function renderResultsMarkdown(results: Results, analysisFile: string): s
     `Written by \`npm run bench\` on ${results.updatedAt.slice(0, 10)} (${modes.size === 1 ? [...modes][0] : 'mixed quick and full'} run${modes.has('quick') ? ': **quick figures are from a reduced load, for a quick look only**' : ''}). ` +
       'Regenerate with `npm run bench`; `bench/results/latest.json` holds the same figures with the machine and versions. A goal missed is a finding, not a failure.',
     '',
-    '## Goals (issue 8)',
+    '## Goals (issues 8 and 14)',
     '',
     markdownTable(
       ['part', 'figure', 'value', 'unit', 'goal', 'met'],
@@ -38,9 +41,10 @@ export function renderResultsMarkdown(results: Results, analysisFile: string): s
     const record = results.parts[part];
     if (!record) continue;
     lines.push(
-      `## ${part}`,
+      `## ${PART_HEADINGS[part] ?? part}`,
       '',
       `${record.mode} run on ${record.ranAt.replace('T', ' ').slice(0, 16)} UTC, ${Math.round(record.seconds)} s, seed ${record.seed}, ` +
+        (record.commit ? `commit ${record.commit}, ` : '') +
         `load average ${record.loadAverageAtStart.join(' / ')} at the start and ${record.loadAverageAtEnd.join(' / ')} at the end.` +
         (record.error ? ` **The part failed:** ${record.error}` : ''),
       '',

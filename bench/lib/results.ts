@@ -9,6 +9,8 @@ export interface PartRecord {
   readonly ranAt: string;
   readonly seconds: number;
   readonly seed: number;
+  /** The commit measured (runs before this field was kept have none). */
+  readonly commit?: string | null;
   readonly loadAverageAtStart: readonly number[];
   readonly loadAverageAtEnd: readonly number[];
   readonly figures: readonly Figure[];
