@@ -50,6 +50,8 @@ export interface ServerOptions {
   /** Keys each limiter table tracks before the overflow bucket; for tests of the bound. */
   readonly limiterTrackedKeys?: number;
   readonly maxSyncMessageBytes?: number;
+  /** WebSocket permessage-deflate on the sync endpoint (on by default); off only to measure what it saves. */
+  readonly syncCompression?: boolean;
   /** Extra origins allowed by CORS, e.g. the desktop app's own origin. */
   readonly allowedOrigins?: readonly string[];
   /** better-sqlite3's native binding, for Electron's ABI build (DESIGN.md, "Native ABI"). */

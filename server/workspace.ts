@@ -229,6 +229,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     },
     {
       maxMessageBytes: options.maxSyncMessageBytes ?? SERVER_DEFAULTS.maxSyncMessageBytes,
+      compression: options.syncCompression ?? true,
       limits,
     },
   );

@@ -24,6 +24,7 @@ import { registerNoteRoutes } from './routes/noteRoutes';
 import { registerReadinessRoutes } from './routes/readinessRoutes';
 import { registerAmendmentRoutes } from './routes/amendmentRoutes';
 import { SERVER_VERSION } from '../version';
+import { registerCompression, staticCacheHeaders, TRANSFER_DEFAULTS } from './transfer';
 
 /**
  * Builds the HTTP side of a workspace server: the JSON API under /api (bearer-token auth, schema-checked
@@ -40,6 +41,8 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
     onConstructorPoisoning: 'error',
   });
   app.decorateRequest('member', null);
+  // Before any route: the compression hook attaches to routes as they are registered (transfer.ts).
+  await registerCompression(app);
 
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
@@ -92,14 +95,22 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
     // The built web app's files are public; their routes are marked so in their own context.
     await app.register(async (files) => {
       publicFilesContext(files);
-      await files.register(fastifyStatic, { root: rendererDir, index: 'index.html', wildcard: false });
+      await files.register(fastifyStatic, {
+        root: rendererDir,
+        index: 'index.html',
+        wildcard: false,
+        // Cache-Control is ours (immutable for hashed assets, no-cache otherwise); ETag and Last-Modified stay,
+        // so a revalidation of an unchanged page is a 304 with no body.
+        cacheControl: false,
+        setHeaders: staticCacheHeaders(rendererDir),
+      });
     });
   }
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any page that is not an API or a file gets index.html.
     const path = decodedPath(request.url);
     if (indexHtml && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/')) {
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
+      return reply.type('text/html; charset=utf-8').header('Cache-Control', TRANSFER_DEFAULTS.revalidateCacheControl).send(indexHtml);
     }
     return reply.code(404).send(apiError('not_found', `No route ${request.method} ${path.slice(0, 200)}`));
   });

@@ -25,9 +25,26 @@ export interface SyncHost extends RoomHost {
 /** The sync endpoint's settings. */
 export interface SyncOptions {
   readonly maxMessageBytes: number;
+  /** Offer WebSocket permessage-deflate (SYNC_DEFLATE); a client that does not ask for it gets plain frames. */
+  readonly compression: boolean;
   /** Rejected tokens per address and connection attempts per member, shared with the API (authLimiter.ts). */
   readonly limits: AccessLimits;
 }
+
+/**
+ * permessage-deflate on the sync endpoint (issue 14; the figures are in bench/ANALYSIS.md, "Sync compression").
+ * It is negotiated in the handshake, so stock y-websocket clients (browsers, Node's `ws`) keep working and a
+ * client that does not offer it gets plain frames. ws creates a connection's zlib contexts the first time a
+ * message crosses the threshold and keeps them until the connection closes, so with many connections the
+ * window and hash sizes are what cost memory: 13 window bits and memLevel 6 take 64 KiB per connection
+ * instead of zlib's 256 KiB, for a 40-page act's initial sync 5 % larger (132 kB instead of 126 kB of 598 kB).
+ */
+export const SYNC_DEFLATE = {
+  /** Keystroke updates and awareness (tens of bytes) go uncompressed: nothing to gain, no zlib work for them. */
+  thresholdBytes: 1024,
+  serverMaxWindowBits: 13,
+  memLevel: 6,
+} as const;
 
 /** The sync endpoint `GET /sync/<room>?token=…` (an act or its note), speaking the y-websocket protocol. */
 export class SyncServer {
@@ -41,7 +58,19 @@ export class SyncServer {
     options: SyncOptions,
   ) {
     // ws closes a connection whose message exceeds maxPayload (close code 1009).
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    // With permessage-deflate, ws counts maxPayload on the inflated message and stops inflating as soon as it
+    // is exceeded: a small frame that inflates to gigabytes is closed with 1009 having cost at most the cap.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes,
+      perMessageDeflate: options.compression
+        ? {
+            threshold: SYNC_DEFLATE.thresholdBytes,
+            serverMaxWindowBits: SYNC_DEFLATE.serverMaxWindowBits,
+            zlibDeflateOptions: { memLevel: SYNC_DEFLATE.memLevel },
+          }
+        : false,
+    });
     this.maxMessageBytes = options.maxMessageBytes;
     this.limits = options.limits;
   }
