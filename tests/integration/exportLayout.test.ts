@@ -27,6 +27,7 @@ const KA_ROW: RecordRow = {
   reason: 'დაზუსტდა',
   replies: '',
   publicConsultation: true,
+  textRemoved: false,
 };
 const EN_ROW: RecordRow = {
   ...KA_ROW,
