@@ -74,7 +74,7 @@ export const en = {
     unsent: 'Not saved: your last changes are only on this computer',
     closed: 'Disconnected: your access has ended',
   },
-  name: { title: 'Your name', explain: 'Others in the act see your name beside your cursor.', placeholder: 'e.g. Nino Beridze', save: 'Continue' },
+  name: { title: 'Your name', label: 'Name', explain: 'Others in the act see your name beside your cursor.', placeholder: 'e.g. Nino Beridze', save: 'Continue' },
   auth: { missing: 'Open Sajaro with the invitation link you received (it ends in #token=…).', invalid: 'This invitation link is no longer valid. Ask your coordinator for a new one.' },
   export: { button: 'Export', working: 'Exporting…', docx: 'Word document (.docx), official form', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'Saved to {{path}}', failed: 'Export failed: {{message}}' },
   errors: { generic: 'Something went wrong: {{message}}', network: 'The server cannot be reached. Check the connection and try again.' },

@@ -12,7 +12,9 @@ export function NamePrompt() {
     <Dialog labelledBy="sj-name-title" name="name" as="form" onSubmit={() => name.trim() && setUserName(name)}>
       <h2 id="sj-name-title">{t('name.title')}</h2>
       <p>{t('name.explain')}</p>
-      <input name="displayName" autoFocus value={name} placeholder={t('name.placeholder')} onChange={(e) => setName(e.target.value)} maxLength={60} />
+      {/* The placeholder is an example, not a label: it is gone once typing starts (issue 15). */}
+      <label htmlFor="sj-name-input">{t('name.label')}</label>
+      <input id="sj-name-input" name="displayName" autoFocus value={name} placeholder={t('name.placeholder')} onChange={(e) => setName(e.target.value)} maxLength={60} />
       <button type="submit" className="sj-primary" disabled={!name.trim()}>
         {t('name.save')}
       </button>
