@@ -229,6 +229,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     },
     {
       maxMessageBytes: options.maxSyncMessageBytes ?? SERVER_DEFAULTS.maxSyncMessageBytes,
+      pingIntervalMs: options.syncPingIntervalMs ?? SERVER_DEFAULTS.syncPingIntervalMs,
       limits,
     },
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import { createSaveTracker } from '../../../shared/sync/saveTracker';
+import { linkMonitorOf } from '../connection/heartbeat';
 
 /** The socket as the provider reports it: synced with the server, connecting, or offline. */
 export type SocketState = 'synced' | 'connecting' | 'offline';
@@ -18,7 +19,9 @@ export function useConnectionState(provider: WebsocketProvider | null): SocketSt
   const [state, setState] = useState<SocketState>('connecting');
   useEffect(() => {
     if (!provider) return;
-    const update = () => setState(provider.wsconnected && provider.synced ? 'synced' : provider.wsconnected || provider.wsconnecting ? 'connecting' : 'offline');
+    const monitor = linkMonitorOf(provider);
+    const update = () =>
+      setState(provider.wsconnected && provider.synced ? 'synced' : monitor?.dead ? 'offline' : provider.wsconnected || provider.wsconnecting ? 'connecting' : 'offline');
     let offlineTimer: ReturnType<typeof setTimeout> | undefined;
     const onStatus = () => {
       update();
@@ -28,8 +31,11 @@ export function useConnectionState(provider: WebsocketProvider | null): SocketSt
     };
     provider.on('status', onStatus);
     provider.on('sync', update);
+    // The heartbeat found the link dead: offline at once, not after the retry grace above.
+    const unsubscribe = monitor?.subscribe(update);
     update();
     return () => {
+      unsubscribe?.();
       clearTimeout(offlineTimer);
       provider.off('status', onStatus);
       provider.off('sync', update);
