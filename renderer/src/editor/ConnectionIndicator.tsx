@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import { createSaveTracker } from '../../../shared/sync/saveTracker';
 import { linkMonitorOf } from '../connection/heartbeat';
@@ -44,13 +43,13 @@ export function useConnectionState(provider: WebsocketProvider | null): SocketSt
   return state;
 }
 
-/** True while a change made in this window has not been confirmed by the server (see shared/sync/saveTracker.ts). */
-export function useUnconfirmedChanges(provider: WebsocketProvider | null): boolean {
-  const [unconfirmed, setUnconfirmed] = useState(false);
+/** How many changes made in this window the server has not confirmed yet (see shared/sync/saveTracker.ts). */
+export function useUnconfirmedChanges(provider: WebsocketProvider | null): number {
+  const [unconfirmed, setUnconfirmed] = useState(0);
   useEffect(() => {
     if (!provider) return;
     const tracker = createSaveTracker(provider);
-    const update = () => setUnconfirmed(tracker.unconfirmed);
+    const update = () => setUnconfirmed(tracker.pending);
     const unsubscribe = tracker.subscribe(update);
     update();
     return () => {
@@ -77,15 +76,4 @@ export function badgeState(socket: SocketState, facts: SaveFacts): ConnectionSta
   if (facts.refused) return 'unsent';
   if (socket === 'synced' && facts.unconfirmed) return 'saving';
   return socket;
-}
-
-/** A small coloured badge with the connection state, in words. */
-export function ConnectionIndicator({ state }: { state: ConnectionState }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`sj-connection sj-connection-${state}`} data-state={state} role="status" title={t(`status.${state}`)}>
-      <span className="sj-dot" aria-hidden="true" />
-      {t(`status.${state}`)}
-    </span>
-  );
 }
