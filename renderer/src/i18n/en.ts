@@ -87,7 +87,7 @@ export const en = {
   },
   name: { title: 'Your name', explain: 'Others in the act see your name beside your cursor.', placeholder: 'e.g. Nino Beridze', save: 'Continue' },
   auth: { missing: 'Open Sajaro with the invitation link you received (it ends in #token=…).', invalid: 'This invitation link is no longer valid. Ask your coordinator for a new one.' },
-  export: { button: 'Export', working: 'Exporting…', docx: 'Word document (.docx), official form', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'Saved to {{path}}', failed: 'Export failed: {{message}}' },
+  export: { button: 'Export', working: 'Exporting…', docx: 'Word document (.docx), official form', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'Saved to {{path}}', failed: 'Export failed: {{message}}', offline: 'Export needs the connection to the server, and there is none now. Your text is kept on this computer: export again once you are back online (the desktop app exports without a connection).' },
   errors: { generic: 'Something went wrong: {{message}}', network: 'The server cannot be reached. Check the connection and try again.' },
   ...workflowStringsEn,
   ...reviewStringsEn,
