@@ -230,6 +230,7 @@ export function openWorkspace(options: ServerOptions): Workspace {
     {
       maxMessageBytes: options.maxSyncMessageBytes ?? SERVER_DEFAULTS.maxSyncMessageBytes,
       compression: options.syncCompression ?? true,
+      pingIntervalMs: options.syncPingIntervalMs ?? SERVER_DEFAULTS.syncPingIntervalMs,
       limits,
     },
   );

@@ -27,6 +27,8 @@ export interface SyncOptions {
   readonly maxMessageBytes: number;
   /** Offer WebSocket permessage-deflate (SYNC_DEFLATE); a client that does not ask for it gets plain frames. */
   readonly compression: boolean;
+  /** How often every socket is pinged; one that missed the previous ping's pong is dropped. */
+  readonly pingIntervalMs: number;
   /** Rejected tokens per address and connection attempts per member, shared with the API (authLimiter.ts). */
   readonly limits: AccessLimits;
 }
@@ -52,6 +54,9 @@ export class SyncServer {
   private readonly rooms = new Map<string, DocRoom>();
   private readonly limits: AccessLimits;
   private readonly maxMessageBytes: number;
+  /** Sockets that answered (or sent anything) since the last ping. */
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly pingTimer: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly host: SyncHost,
@@ -73,6 +78,28 @@ export class SyncServer {
     });
     this.maxMessageBytes = options.maxMessageBytes;
     this.limits = options.limits;
+    this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs);
+    this.pingTimer.unref?.();
+  }
+
+  /**
+   * A dead link sends no close: without this its socket, its presence and its room would linger until the
+   * kernel gives up on TCP, many minutes later (issue 14, part 3). terminate() drops it without a handshake.
+   */
+  private pingAll(): void {
+    for (const ws of this.wss.clients) {
+      if (!this.alive.has(ws)) {
+        this.host.log('[sync] dropped a socket that did not answer the last ping');
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      try {
+        ws.ping();
+      } catch {
+        ws.terminate();
+      }
+    }
   }
 
   /**
@@ -168,6 +195,7 @@ export class SyncServer {
       room.destroy();
     }
     this.rooms.clear();
+    clearInterval(this.pingTimer);
     this.wss.close();
   }
 
@@ -181,7 +209,10 @@ export class SyncServer {
       close: (code, reason) => ws.close(code, reason),
     };
     ws.binaryType = 'nodebuffer';
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
     ws.on('message', (data: Buffer, isBinary) => {
+      this.alive.add(ws);
       if (!isBinary) {
         this.host.log(`[sync] closed ${docId} for ${member.name}: text frame, expected binary`);
         ws.close(1003, 'expected binary messages');
