@@ -11,6 +11,7 @@ import { ChangeLegend, ChangeList } from './ChangeList';
 import { summarizeChanges } from './changeSummary';
 import { TrackedExportButton } from './TrackedExportButton';
 import type { ChangesView } from './useChangesView';
+import { errorText } from '../errors/errorText';
 
 /** What the changes panel needs of its page. */
 export interface ChangesPanelProps {
@@ -78,7 +79,7 @@ export function ChangesPanel({ session, docId, meId, definition, view }: Changes
         <>
           {view.error ? (
             <p className="sj-error sj-small" role="alert">
-              {view.error.network ? t('errors.network') : t('changes.failed', { message: view.error.message })}
+              {view.error.network ? t('errors.network') : t('changes.failed', { message: errorText(t, view.error.cause) })}
             </p>
           ) : null}
           {!view.data && view.loading ? <p className="sj-muted sj-small">{t('changes.loading')}</p> : null}

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { DocumentSummary } from '../../../shared/api/documents';
 import { MUNICIPALITIES } from '../../../shared/lang/municipalities';
-import { apiFetch, ApiError } from '../connection/api';
+import { apiFetch } from '../connection/api';
 import { useSession } from '../connection/SessionContext';
 import { useMe } from '../members/useMe';
 import { useMayDo } from '../ui/useMayDo';
 import { ArchiveDialog, RenameDialog } from './ActShelfDialogs';
 import { NewDocumentDialog } from './NewDocumentDialog';
+import { errorText } from '../errors/errorText';
 
 type Asking = { kind: 'rename' | 'archive'; doc: DocumentSummary } | null;
 
@@ -38,7 +39,7 @@ export function DocumentListPage() {
         setDocuments(active.documents);
         setArchived(old.documents);
       })
-      .catch((e: unknown) => setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('errors.generic', { message: (e as Error).message })));
+      .catch((e: unknown) => setError(errorText(t, e)));
   }, [session, t]);
   useEffect(load, [load]);
 
@@ -47,7 +48,7 @@ export function DocumentListPage() {
       await apiFetch(session, `/api/documents/${encodeURIComponent(doc.id)}/restore`, { method: 'POST' });
       load();
     } catch (e) {
-      setError(t('errors.generic', { message: (e as Error).message }));
+      setError(errorText(t, e));
     }
   };
 

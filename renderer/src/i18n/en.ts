@@ -8,6 +8,7 @@ import { pageStringsEn } from '../editor/pageStrings.en';
 import { documentsStringsEn } from '../documents/documentsStrings.en';
 import { readinessStringsEn } from '../readiness/readinessStrings.en';
 import { suggestionsStringsEn } from '../suggestions/suggestionsStrings.en';
+import { errorStringsEn } from '../errors/errorStrings.en';
 
 /** English UI strings. Keys are shared with ka.ts; a missing key falls back to English. */
 export const en = {
@@ -88,4 +89,5 @@ export const en = {
   ...readinessStringsEn,
   ...amendmentsStringsEn,
   ...suggestionsStringsEn,
+  ...errorStringsEn,
 } as const;

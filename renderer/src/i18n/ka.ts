@@ -9,6 +9,7 @@ import { pageStringsKa } from '../editor/pageStrings.ka';
 import { documentsStringsKa } from '../documents/documentsStrings.ka';
 import { readinessStringsKa } from '../readiness/readinessStrings.ka';
 import { suggestionsStringsKa } from '../suggestions/suggestionsStrings.ka';
+import { errorStringsKa } from '../errors/errorStrings.ka';
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -91,4 +92,5 @@ export const ka: Strings<typeof en> = {
   ...readinessStringsKa,
   ...amendmentsStringsKa,
   ...suggestionsStringsKa,
+  ...errorStringsKa,
 };

@@ -7,6 +7,7 @@ import { InviteLinkDialog } from './InviteLinkDialog';
 import { membersApi } from './membersApi';
 import { RevokeDialog } from './RevokeDialog';
 import { useMe } from './useMe';
+import { errorText } from '../errors/errorText';
 
 /**
  * The coordinator's members page (issue 7): who is in the workspace and with which role; add a member
@@ -27,7 +28,7 @@ export function MembersPage() {
   const [adding, setAdding] = useState(false);
 
   const describe = useCallback(
-    (e: unknown) => (e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('members.failed', { message: (e as Error).message })),
+    (e: unknown) => (e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('members.failed', { message: errorText(t, e) })),
     [t],
   );
   const load = useCallback(() => {

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OUTCOMES, type Outcome } from '../../../shared/api/review';
+import { OUTCOMES, REVIEW_LIMITS, type Outcome } from '../../../shared/api/review';
 import { formatActDate } from '../../../shared/lang/dates';
 import type { ThreadView } from './threadViews';
+import { storedRefusalText } from '../errors/errorText';
 
 /** What a member may do with a thread. */
 export interface ThreadRights {
@@ -82,7 +83,7 @@ export function ThreadCard({ thread, active, rights, actions }: { thread: Thread
         </div>
       ) : null}
       {thread.pending ? <div className="sj-muted sj-small">{t('review.pending')}</div> : null}
-      {thread.error ? <div className="sj-error sj-small" role="alert">{t('review.failed', { message: thread.error })}</div> : null}
+      {thread.error ? <div className="sj-error sj-small" role="alert">{t('review.failed', { message: storedRefusalText(t, thread.error) })}</div> : null}
       {active && !thread.pending ? (
         <div className="sj-thread-controls" onClick={(e) => e.stopPropagation()}>
           {rights.reply ? (
@@ -94,7 +95,7 @@ export function ThreadCard({ thread, active, rights, actions }: { thread: Thread
                 setReply('');
               }}
             >
-              <textarea aria-label={t('review.reply')} placeholder={t('review.replyPlaceholder')} value={reply} onChange={(e) => setReply(e.target.value)} rows={2} />
+              <textarea aria-label={t('review.reply')} placeholder={t('review.replyPlaceholder')} value={reply} onChange={(e) => setReply(e.target.value)} rows={2} maxLength={REVIEW_LIMITS.commentChars} />
               <button type="submit" disabled={!reply.trim()}>
                 {t('review.reply')}
               </button>
@@ -125,7 +126,7 @@ export function ThreadCard({ thread, active, rights, actions }: { thread: Thread
               </label>
               <label>
                 {t('review.reason')}
-                <textarea aria-label={t('review.reason')} placeholder={t('review.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required />
+                <textarea aria-label={t('review.reason')} placeholder={t('review.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={REVIEW_LIMITS.reasonChars} required />
               </label>
               <div className="sj-actions">
                 <button type="button" onClick={() => setResolving(false)}>

@@ -82,6 +82,7 @@ export function StagePanel(props: { session: Session; docId: string; stages: Sta
           docId={props.docId}
           transition={moving}
           title={actionLabel(moving)}
+          stageLabel={label}
           onClose={() => setMoving(null)}
           onMoved={(state) => {
             setMoving(null);

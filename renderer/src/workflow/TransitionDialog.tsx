@@ -6,6 +6,8 @@ import { ApiError, apiFetch } from '../connection/api';
 import type { Session } from '../connection/session';
 import { workflowApi } from './workflowApi';
 import { Dialog } from '../ui/Dialog';
+import { errorText } from '../errors/errorText';
+import { MAX_NOTE_LENGTH } from '../../../shared/workflow/stateMachine';
 
 /** One input of a requirement's form. */
 interface RequirementField {
@@ -51,7 +53,7 @@ function initialValue(name: string): string {
 
 /**
  * Asks for what a move requires (the adoption record, the signing date, the Herald's registration, the
- * consultation's last day, a reason) and a note, then makes the move; the server's refusal is shown as is.
+ * consultation's last day, a reason) and a note, then makes the move; the server's refusal is worded from its code.
  */
 export function TransitionDialog(props: {
   session: Session;
@@ -60,6 +62,8 @@ export function TransitionDialog(props: {
   title: string;
   onClose: () => void;
   onMoved: (state: StagesState) => void;
+  /** Names a stage in the UI language, for a refusal that names the move. */
+  stageLabel?: (stageId: string) => string;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ka';
@@ -97,7 +101,7 @@ export function TransitionDialog(props: {
           return;
         }
         setError(t('workflow.notReady', { count: blocking.length }));
-      } else setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('workflow.refused', { message: (e as Error).message }));
+      } else setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('workflow.refused', { message: errorText(t, e, { stageLabel: props.stageLabel }) }));
       setBusy(false);
     }
   };
@@ -132,7 +136,7 @@ export function TransitionDialog(props: {
             {needsReason ? t('workflow.reason') : t('workflow.note')}
             {needsReason ? <span className="sj-required"> *</span> : null}
           </span>
-          <textarea name="note" rows={3} required={needsReason} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea name="note" rows={3} maxLength={MAX_NOTE_LENGTH} required={needsReason} value={note} onChange={(e) => setNote(e.target.value)} />
         </label>
         {warnings ? (
           <div className="sj-override" data-part="override-warnings">
@@ -146,7 +150,7 @@ export function TransitionDialog(props: {
               <span>
                 {t('workflow.overrideReason')} <span className="sj-required">*</span>
               </span>
-              <textarea name="overrideReason" rows={2} required value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
+              <textarea name="overrideReason" rows={2} maxLength={MAX_NOTE_LENGTH} required value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
             </label>
           </div>
         ) : null}

@@ -2,12 +2,12 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '../../../shared/api/workflow';
 import type { WorkflowDefinition } from '../../../shared/workflow/workflowDefinition';
-import { ApiError } from '../connection/api';
 import type { Session } from '../connection/session';
 import { DiffView } from './DiffView';
 import { dateTime, stageLabel } from './stageText';
 import { useWorkspaceEvents } from './useWorkspaceEvents';
 import { workflowApi } from './workflowApi';
+import { errorText } from '../errors/errorText';
 
 const NOW = 'current';
 
@@ -52,7 +52,7 @@ export function VersionsPanel({ session, docId, definition, canSave }: { session
       setName('');
       load();
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('errors.generic', { message: (e as Error).message }));
+      setError(errorText(t, e));
     } finally {
       setBusy(false);
     }
