@@ -10,6 +10,7 @@ import { useMayDo } from '../ui/useMayDo';
 import { ArchiveDialog, RenameDialog } from './ActShelfDialogs';
 import { NewDocumentDialog } from './NewDocumentDialog';
 import { errorText } from '../errors/errorText';
+import { shortDateTime } from '../../../shared/format/dates';
 
 type Asking = { kind: 'rename' | 'archive'; doc: DocumentSummary } | null;
 
@@ -53,7 +54,6 @@ export function DocumentListPage() {
   };
 
   const municipalityName = (raw: string) => MUNICIPALITIES.find((m) => m.id === raw)?.name[i18n.language === 'en' ? 'en' : 'ka'] ?? raw;
-  const formatDate = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'ka-GE', { dateStyle: 'medium', timeStyle: 'short' });
   const shown = showArchived ? archived : documents;
   const canArchive = can.may('archiveDocument');
   const canRename = can.may('editText');
@@ -92,7 +92,7 @@ export function DocumentListPage() {
                 </td>
                 <td>{municipalityName(d.municipality)}</td>
                 <td>{d.language === 'ka' ? 'ქართული' : 'English'}</td>
-                <td>{d.archivedAt ? formatDate(d.archivedAt) : formatDate(d.updatedAt)}</td>
+                <td>{shortDateTime(d.archivedAt ?? d.updatedAt)}</td>
                 {canRename || canArchive ? (
                   <td className="sj-row-actions">
                     {showArchived ? (

@@ -9,6 +9,7 @@ import { apiFetch } from '../connection/api';
 import { useSession } from '../connection/SessionContext';
 import { Dialog } from '../ui/Dialog';
 import { errorText } from '../errors/errorText';
+import { DateInput } from '../ui/DateInput';
 
 const BLANK = '';
 const OTHER = '__other';
@@ -163,15 +164,19 @@ export function NewDocumentDialog({ documents = [], onClose, onCreated }: { docu
             <label key={p.name}>
               {p.label[ui]}
               {p.required ? <span className="sj-required"> ({t('create.required')})</span> : null}
-              <input
-                name={`value-${p.name}`}
-                type={p.name === 'date' ? 'date' : 'text'}
-                value={values[p.name] ?? ''}
-                placeholder={p.default ?? ''}
-                required={p.required}
-                maxLength={MAX_TEMPLATE_VALUE_LENGTH}
-                onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
-              />
+              {p.name === 'date' ? (
+                <DateInput name={`value-${p.name}`} required={p.required} value={values[p.name] ?? ''} onChange={(iso) => setValues({ ...values, [p.name]: iso })} />
+              ) : (
+                <input
+                  name={`value-${p.name}`}
+                  type="text"
+                  value={values[p.name] ?? ''}
+                  placeholder={p.default ?? ''}
+                  required={p.required}
+                  maxLength={MAX_TEMPLATE_VALUE_LENGTH}
+                  onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
+                />
+              )}
             </label>
           ))}
         </fieldset>

@@ -81,6 +81,7 @@ export const ka: Strings<typeof en> = {
   name: { title: 'თქვენი სახელი', explain: 'აქტში სხვები თქვენს სახელს კურსორის გვერდით დაინახავენ.', placeholder: 'მაგ.: ნინო ბერიძე', save: 'გაგრძელება' },
   auth: { missing: 'გახსენით საჯარო მიღებული მოწვევის ბმულით (ბოლოვდება #token=…-ით).', invalid: 'მოწვევის ბმული აღარ მოქმედებს. სთხოვეთ კოორდინატორს ახალი.' },
   export: { button: 'ექსპორტი', working: 'მიმდინარეობს ექსპორტი…', docx: 'Word-ის დოკუმენტი (.docx), ოფიციალური ფორმა', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'შენახულია: {{path}}', failed: 'ექსპორტი ვერ მოხერხდა: {{message}}' },
+  dates: { placeholder: 'დდ.თთ.წწწწ', hint: 'დღე, თვე, წელი, მაგ.: 02.12.2026', invalid: 'შეიყვანეთ არსებული თარიღი ფორმით დღე.თვე.წელი, მაგ.: 02.12.2026' },
   errors: { generic: 'შეცდომა: {{message}}', network: 'სერვერი მიუწვდომელია. შეამოწმეთ კავშირი და სცადეთ ხელახლა.' },
   ...workflowStringsKa,
   ...reviewStringsKa,

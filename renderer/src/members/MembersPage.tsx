@@ -8,13 +8,14 @@ import { membersApi } from './membersApi';
 import { RevokeDialog } from './RevokeDialog';
 import { useMe } from './useMe';
 import { errorText } from '../errors/errorText';
+import { shortDate } from '../../../shared/format/dates';
 
 /**
  * The coordinator's members page (issue 7): who is in the workspace and with which role; add a member
  * (their invitation link is shown once), change a role, revoke access after a confirmation.
  */
 export function MembersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const me = useMe(session);
   const [members, setMembers] = useState<Member[] | null>(null);
@@ -82,7 +83,6 @@ export function MembersPage() {
     }
   };
 
-  const formatDate = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'ka-GE', { dateStyle: 'medium' });
 
   if (forbidden) return <main className="sj-list"><p className="sj-error" role="alert">{t('members.forbidden')}</p></main>;
 
@@ -128,7 +128,7 @@ export function MembersPage() {
                       ))}
                     </select>
                   </td>
-                  <td>{formatDate(member.createdAt)}</td>
+                  <td>{shortDate(member.createdAt)}</td>
                   <td>
                     <button type="button" className="sj-danger-link" disabled={self} title={self ? t('members.selfHint') : undefined} onClick={() => setRevoking(member)} data-action="revoke">
                       {t('members.revoke')}

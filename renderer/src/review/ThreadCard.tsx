@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES, REVIEW_LIMITS, type Outcome } from '../../../shared/api/review';
-import { formatActDate } from '../../../shared/lang/dates';
+import { shortDateTime } from '../../../shared/format/dates';
 import type { ThreadView } from './threadViews';
 import { storedRefusalText } from '../errors/errorText';
 
@@ -20,15 +20,9 @@ export interface ThreadActions {
   onReopen(id: string): void;
 }
 
-/** A date and time in the interface's language, dates as acts write them ("2026 წლის 15 სექტემბერი, 14:05"). */
+/** When a comment, reply or decision was made, as every list and history shows it (shared/format/dates.ts). */
 export function useWhen(): (iso: string) => string {
-  const { i18n } = useTranslation();
-  return (iso) => {
-    const at = new Date(iso);
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-    return `${formatActDate(day, i18n.language === 'en' ? 'en' : 'ka')}, ${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  };
+  return shortDateTime;
 }
 
 /**

@@ -8,6 +8,8 @@ import { workflowApi } from './workflowApi';
 import { Dialog } from '../ui/Dialog';
 import { errorText } from '../errors/errorText';
 import { MAX_NOTE_LENGTH } from '../../../shared/workflow/stateMachine';
+import { tbilisiDate } from '../../../shared/format/dates';
+import { DateInput } from '../ui/DateInput';
 
 /** One input of a requirement's form. */
 interface RequirementField {
@@ -41,9 +43,9 @@ const FIELDS: Readonly<Record<AvailableTransition['requires'][number], readonly 
   reason: [],
 };
 
-/** Today in Georgia (UTC+4 all year), as a date input wants it. */
+/** Today's calendar date in Georgia, whatever the computer's own zone. */
 function todayInGeorgia(): string {
-  return new Date(Date.now() + 4 * 3_600_000).toISOString().slice(0, 10);
+  return tbilisiDate(new Date()) ?? '';
 }
 
 /** What a record of something done defaults to: today. A window that ends later starts empty. */
@@ -119,15 +121,19 @@ export function TransitionDialog(props: {
               <span>
                 {t(`workflow.field.${field.label ?? field.name}`)} <span className="sj-required">*</span>
               </span>
-              <input
-                name={field.name}
-                type={field.type}
-                required
-                min={field.type === 'number' ? 0 : undefined}
-                value={values[field.name] ?? ''}
-                placeholder={field.name === 'registrationCode' ? '010250000.35.101.016261' : undefined}
-                onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
-              />
+              {field.type === 'date' ? (
+                <DateInput name={field.name} required value={values[field.name] ?? ''} onChange={(iso) => setValues((v) => ({ ...v, [field.name]: iso }))} />
+              ) : (
+                <input
+                  name={field.name}
+                  type={field.type}
+                  required
+                  min={field.type === 'number' ? 0 : undefined}
+                  value={values[field.name] ?? ''}
+                  placeholder={field.name === 'registrationCode' ? '010250000.35.101.016261' : undefined}
+                  onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
+                />
+              )}
             </label>
           ))}
         </div>
