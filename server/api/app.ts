@@ -65,7 +65,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 413) return reply.code(413).send(apiError('payload_too_large', `Request body too large: at most ${SERVER_DEFAULTS.maxBodyBytes} bytes`));
+    if (status === 413) return reply.code(413).send(apiError('payload_too_large', `Request body too large: at most ${SERVER_DEFAULTS.maxBodyBytes} bytes`, { limitBytes: SERVER_DEFAULTS.maxBodyBytes }));
     if (status >= 400 && status < 500) return reply.code(status).send(apiError('bad_request', `Bad request: ${error.message}`));
     workspace.log(`[api] ${request.method} ${request.url} failed: ${error.message}`);
     return reply.code(500).send(apiError('internal', 'The server could not complete this request; nothing was changed'));

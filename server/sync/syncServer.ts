@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '../../shared/api/errorCodes';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -245,8 +246,8 @@ export class SyncServer {
   }
 }
 
-function rejectUpgrade(socket: Duplex, status: number, code: string, message: string, retryAfterSeconds?: number): void {
-  const body = JSON.stringify({ error: { code, message } });
+function rejectUpgrade(socket: Duplex, status: number, code: ApiErrorCode, message: string, retryAfterSeconds?: number): void {
+  const body = JSON.stringify({ error: { code, message, details: retryAfterSeconds ? { retryAfterSeconds } : {} } });
   const reason = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error' }[status] ?? 'Error';
   if (socket.destroyed) return;
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${retryAfterSeconds ? `Retry-After: ${retryAfterSeconds}\r\n` : ''}Connection: close\r\n\r\n${body}`);

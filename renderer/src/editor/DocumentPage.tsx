@@ -39,6 +39,7 @@ import { SideTabs, useSideTab } from './SideTabs';
 import { useMayDo } from '../ui/useMayDo';
 import { ShortcutsSheet, useShortcutsKey } from './ShortcutsSheet';
 import { useRevision } from '../amendments/useRevision';
+import { errorText } from '../errors/errorText';
 
 /** The page of one act: its title bar, the editor, and who is here. */
 export function DocumentPage({ docId }: { docId: string }) {
@@ -119,7 +120,7 @@ export function DocumentPage({ docId }: { docId: string }) {
   }, [session, docId]);
 
   if (error) {
-    const message = error.status === 404 ? t('editor.notFound') : error.status === 401 ? t('editor.accessEnded') : error.code === 'network' ? t('errors.network') : t('errors.generic', { message: error.message });
+    const message = error.status === 404 ? t('editor.notFound') : error.status === 401 ? t('editor.accessEnded') : errorText(t, error);
     return (
       <div className="sj-error" role="alert">
         {message} <Link href="/">{t('editor.back')}</Link>

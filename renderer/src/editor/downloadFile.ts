@@ -1,3 +1,4 @@
+import { ApiError } from '../connection/api';
 import type { Session } from '../connection/session';
 
 /** The file name the server suggests in Content-Disposition (RFC 5987 `filename*` first). */
@@ -31,7 +32,10 @@ export async function downloadFile(session: Session, path: string, fallbackName:
     // fetch rejects only when no answer came at all ("Failed to fetch"): say what that means, in words.
     throw new ExportNeedsConnection();
   }
-  if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? response.statusText);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null;
+    throw new ApiError(response.status, body?.error?.code ?? 'error', body?.error?.message ?? response.statusText, body?.error?.details ?? {});
+  }
   const name = suggestedName(response.headers.get('content-disposition'), fallbackName);
   const data = new Uint8Array(await response.arrayBuffer());
   const desktop = window.sajaroDesktop;

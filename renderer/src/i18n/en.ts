@@ -8,6 +8,7 @@ import { pageStringsEn } from '../editor/pageStrings.en';
 import { documentsStringsEn } from '../documents/documentsStrings.en';
 import { readinessStringsEn } from '../readiness/readinessStrings.en';
 import { suggestionsStringsEn } from '../suggestions/suggestionsStrings.en';
+import { errorStringsEn } from '../errors/errorStrings.en';
 
 /** English UI strings. Keys are shared with ka.ts; a missing key falls back to English. */
 export const en = {
@@ -88,6 +89,7 @@ export const en = {
   name: { title: 'Your name', label: 'Name', explain: 'Others in the act see your name beside your cursor.', placeholder: 'e.g. Nino Beridze', save: 'Continue' },
   auth: { missing: 'Open Sajaro with the invitation link you received (it ends in #token=…).', invalid: 'This invitation link is no longer valid. Ask your coordinator for a new one.' },
   export: { button: 'Export', working: 'Exporting…', docx: 'Word document (.docx), official form', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'Saved to {{path}}', failed: 'Export failed: {{message}}', offline: 'Export needs the connection to the server, and there is none now. Your text is kept on this computer: export again once you are back online (the desktop app exports without a connection).' },
+  dates: { placeholder: 'dd.mm.yyyy', hint: 'day, month, year, e.g. 02.12.2026', invalid: 'Enter a real date as day.month.year, e.g. 02.12.2026' },
   errors: { generic: 'Something went wrong: {{message}}', network: 'The server cannot be reached. Check the connection and try again.' },
   ...workflowStringsEn,
   ...reviewStringsEn,
@@ -99,4 +101,5 @@ export const en = {
   ...readinessStringsEn,
   ...amendmentsStringsEn,
   ...suggestionsStringsEn,
+  ...errorStringsEn,
 } as const;
