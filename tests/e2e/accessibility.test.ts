@@ -56,6 +56,11 @@ describe('accessibility in Georgian', () => {
       await page.locator('[data-nav="members"]').click();
       await page.locator('[data-table="members"] tr[data-member]').first().waitFor();
       await expectAccessible(page, 'the members page');
+      // The invitation dialog, which shows a link once, is checked over the members page.
+      await page.locator('[data-form="add-member"] input[name="name"]').fill('გიორგი კაპანაძე');
+      await page.locator('[data-action="add-member"]').click();
+      await page.locator('[data-dialog="invite"]').waitFor();
+      await expectAccessible(page, 'the invitation dialog');
     } finally {
       await server.stop();
       removeDir(dataDir);
