@@ -47,6 +47,9 @@ export function startInBrowser(root, args, env = process.env) {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
+    // Its own process group (not on Windows, where that opens a console): Ctrl+C in the terminal then reaches
+    // this script alone, which passes it on once; a second SIGINT would cut the server's clean close short.
+    detached: process.platform !== 'win32',
   });
   let opened = false;
   createInterface({ input: server.stdout }).on('line', (line) => {
