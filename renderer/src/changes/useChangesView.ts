@@ -113,7 +113,7 @@ export function useChangesView(session: Session, docId: string, me: Member | nul
   useEffect(() => {
     const leave = () => {
       const { session: s, docId: d, me: m, provider: p } = leaving.current;
-      if (m) recordVisitOnLeave(s, m.id, d, Boolean(p?.wsconnected));
+      recordVisitOnLeave(s, m?.id, d, Boolean(p?.wsconnected));
     };
     window.addEventListener('pagehide', leave);
     return () => {
