@@ -225,7 +225,7 @@ class PlainWebSocket extends WebSocket {
 }
 
 /** Opens a stock provider through the proxy and resolves when it has synced, with the bytes received so far. */
-async function syncThroughProxy(polyfill: typeof WebSocket): Promise<{ doc: Y.Doc; provider: WebsocketProvider; wire: number }> {
+async function syncThroughProxy(polyfill: typeof WebSocket | typeof PlainWebSocket): Promise<{ doc: Y.Doc; provider: WebsocketProvider; wire: number }> {
   const before = proxy.down();
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${proxy.url.replace(/^http/, 'ws')}/sync`, docId, doc, {
