@@ -290,6 +290,15 @@ describe('sync: permessage-deflate, state-vector resync, and the size cap on inf
     expect(secondWire).toBeLessThan(firstWire / 10);
   });
 
+  test('a client that asks for a smaller server window than ours gets plain frames, not a refused handshake', async () => {
+    const narrow = await openRawWebSocket(server.port, `/sync/${docId}?token=${token}`, 'permessage-deflate; server_max_window_bits=10');
+    narrow.socket.destroy();
+    expect(narrow.headers['sec-websocket-extensions']).toBeUndefined();
+    const usual = await openRawWebSocket(server.port, `/sync/${docId}?token=${token}`, 'permessage-deflate; server_max_window_bits=15');
+    usual.socket.destroy();
+    expect(usual.headers['sec-websocket-extensions']).toMatch(/permessage-deflate; server_max_window_bits=13/);
+  });
+
   test('a compressed frame that inflates far past the cap is closed with 1009 before it is inflated whole; the server keeps serving', async () => {
     // 64 times the default cap of 8 MiB (SERVER_DEFAULTS.maxSyncMessageBytes).
     const inflatedBytes = 512 * 1024 * 1024;
