@@ -1,5 +1,5 @@
 import { get, type IncomingMessage } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, constants as zlibConstants, createDeflateRaw, gunzipSync } from 'node:zlib';
@@ -133,6 +133,8 @@ describe('HTTP: compressed as negotiated, and cached by content hash', () => {
         expect(brotli.headers['content-encoding']).toBe('br');
         expect(gzip.headers['content-encoding']).toBe('gzip');
         expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+        // Scripts and styles go as the build precompressed them (Brotli 11), not compressed again per request.
+        expect(brotli.raw.equals(readFileSync(join(rendererDir, `${file}.br`))), `${file} is the build's .br`).toBe(true);
       }
       plain += identity.wire;
       compressed += brotli.wire;
