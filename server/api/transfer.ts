@@ -68,7 +68,8 @@ export function isContentHashedAsset(relativePath: string): boolean {
  */
 export function staticCacheHeaders(rendererDir: string) {
   return (reply: FastifyReply, filePath: string): void => {
-    const inside = relative(rendererDir, filePath).split(sep).join('/');
+    // A precompressed variant (`index-<hash>.js.br`) is the same content as the file it encodes.
+    const inside = relative(rendererDir, filePath).split(sep).join('/').replace(/\.(br|gz)$/, '');
     const hashed = isContentHashedAsset(inside) && basename(filePath) !== 'index.html';
     void reply.header('Cache-Control', hashed ? TRANSFER_DEFAULTS.immutableCacheControl : TRANSFER_DEFAULTS.revalidateCacheControl);
   };

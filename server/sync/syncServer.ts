@@ -132,6 +132,7 @@ export class SyncServer {
     if (!member) return rejectUpgrade(socket, 401, 'unauthorized', 'Missing or invalid token: expected ?token=<member token>');
     const { docId, room } = target.value;
     if (!this.host.documentExists(docId)) return rejectUpgrade(socket, 404, 'not_found', `Unknown document '${docId}'`);
+    plainFramesForNarrowWindow(request);
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, room, member));
   }
 
@@ -244,6 +245,17 @@ export class SyncServer {
     });
     room.join(connection);
   }
+}
+
+/**
+ * ws refuses the whole handshake (400) when a client asks for a smaller server window than SYNC_DEFLATE's;
+ * such a client gets plain frames instead, as one that offers no compression does.
+ */
+function plainFramesForNarrowWindow(request: IncomingMessage): void {
+  const offer = request.headers['sec-websocket-extensions'];
+  if (typeof offer !== 'string') return;
+  const asked = [...offer.matchAll(/server_max_window_bits\s*=\s*"?(\d+)/gi)].map((m) => Number(m[1]));
+  if (asked.some((bits) => bits < SYNC_DEFLATE.serverMaxWindowBits)) delete request.headers['sec-websocket-extensions'];
 }
 
 function rejectUpgrade(socket: Duplex, status: number, code: ApiErrorCode, message: string, retryAfterSeconds?: number): void {

@@ -1,5 +1,5 @@
 import { get, type IncomingMessage } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, constants as zlibConstants, createDeflateRaw, gunzipSync } from 'node:zlib';
@@ -133,6 +133,8 @@ describe('HTTP: compressed as negotiated, and cached by content hash', () => {
         expect(brotli.headers['content-encoding']).toBe('br');
         expect(gzip.headers['content-encoding']).toBe('gzip');
         expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+        // Scripts and styles go as the build precompressed them (Brotli 11), not compressed again per request.
+        expect(brotli.raw.equals(readFileSync(join(rendererDir, `${file}.br`))), `${file} is the build's .br`).toBe(true);
       }
       plain += identity.wire;
       compressed += brotli.wire;
@@ -225,7 +227,7 @@ class PlainWebSocket extends WebSocket {
 }
 
 /** Opens a stock provider through the proxy and resolves when it has synced, with the bytes received so far. */
-async function syncThroughProxy(polyfill: unknown): Promise<{ doc: Y.Doc; provider: WebsocketProvider; wire: number }> {
+async function syncThroughProxy(polyfill: typeof WebSocket | typeof PlainWebSocket): Promise<{ doc: Y.Doc; provider: WebsocketProvider; wire: number }> {
   const before = proxy.down();
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${proxy.url.replace(/^http/, 'ws')}/sync`, docId, doc, {
@@ -288,6 +290,15 @@ describe('sync: permessage-deflate, state-vector resync, and the size cap on inf
     // of the state would already be 30 kB: far more than what is missing, far less than a full resync.
     expect(step2.byteLength).toBeLessThan(stateBytes / 20);
     expect(secondWire).toBeLessThan(firstWire / 10);
+  });
+
+  test('a client that asks for a smaller server window than ours gets plain frames, not a refused handshake', async () => {
+    const narrow = await openRawWebSocket(server.port, `/sync/${docId}?token=${token}`, 'permessage-deflate; server_max_window_bits=10');
+    narrow.socket.destroy();
+    expect(narrow.headers['sec-websocket-extensions']).toBeUndefined();
+    const usual = await openRawWebSocket(server.port, `/sync/${docId}?token=${token}`, 'permessage-deflate; server_max_window_bits=15');
+    usual.socket.destroy();
+    expect(usual.headers['sec-websocket-extensions']).toMatch(/permessage-deflate; server_max_window_bits=13/);
   });
 
   test('a compressed frame that inflates far past the cap is closed with 1009 before it is inflated whole; the server keeps serving', async () => {
