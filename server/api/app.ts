@@ -23,6 +23,7 @@ import { registerChangeRoutes } from './routes/changeRoutes';
 import { registerNoteRoutes } from './routes/noteRoutes';
 import { registerReadinessRoutes } from './routes/readinessRoutes';
 import { registerAmendmentRoutes } from './routes/amendmentRoutes';
+import { registerSnapshotRoutes } from './routes/snapshotRoutes';
 import { SERVER_VERSION } from '../version';
 import { registerCompression, staticCacheHeaders, TRANSFER_DEFAULTS } from './transfer';
 
@@ -88,6 +89,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerNoteRoutes(app, workspace);
   registerReadinessRoutes(app, workspace);
   registerAmendmentRoutes(app, workspace);
+  registerSnapshotRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const indexHtml = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html')) ? readFileSync(join(rendererDir, 'index.html')) : null;

@@ -318,7 +318,7 @@ function describe(error: unknown): string {
  * but no deleted text to read back. The room keeps history (gc off) for "who changed what"; a member who may
  * only read gets the act as it stands, as they would from the model.
  */
-function withoutHistory(doc: Y.Doc): Y.Doc {
+export function withoutHistory(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc({ gc: true });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   return copy;

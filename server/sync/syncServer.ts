@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Member } from '../../shared/api/members';
 import { parseSyncTarget } from './syncTarget';
-import { DocRoom, type RoomHost, type SyncConnection } from './docRoom';
+import { DocRoom, withoutHistory, type RoomHost, type SyncConnection } from './docRoom';
 import type { AccessLimits } from '../auth/authLimiter';
 import * as Y from 'yjs';
 import { SYSTEM_MEMBER } from '../attribution/attributionStore';
@@ -176,6 +176,36 @@ export class SyncServer {
       );
     } finally {
       copy.destroy();
+    }
+  }
+
+  /** Whether a member's sync carries the act's deleted text (those who may edit it), or only what stands. */
+  includesHistory(member: Member): boolean {
+    return this.host.mayReadHistory?.(member) !== false;
+  }
+
+  /**
+   * The update that takes a client from `stateVector` to the room's current state, exactly as the member's
+   * sync step 2 would carry it (the same history rule), for the chunked snapshot route (issue 14). A room
+   * nobody has open is read from the store on a private copy, without opening it.
+   */
+  updateFor(room: string, member: Member, stateVector: Uint8Array): Uint8Array {
+    const open = this.rooms.get(room);
+    const live = open && !open.isBroken ? open.doc : null;
+    const doc = live ?? new Y.Doc({ gc: false });
+    try {
+      if (!live) {
+        const stored = this.host.load(room);
+        if (stored) Y.applyUpdate(doc, stored);
+      }
+      const source = this.includesHistory(member) ? doc : withoutHistory(doc);
+      try {
+        return Y.encodeStateAsUpdate(source, stateVector);
+      } finally {
+        if (source !== doc) source.destroy();
+      }
+    } finally {
+      if (!live) doc.destroy();
     }
   }
 
