@@ -32,6 +32,18 @@ describe('the link watchdog', () => {
     expect(runUntil(watchdog, 2500, 3400)).toBeNull();
   });
 
+  test('being told again of the same last message does not count as an answer', () => {
+    const watchdog = createLinkWatchdog(0);
+    watchdog.heard(500);
+    let dead: number | null = null;
+    for (let now = 500; now <= 10_000 && dead === null; now += HEARTBEAT_DEFAULTS.tickMs) {
+      watchdog.heard(500);
+      if (watchdog.tick({ now, busy: false }) === 'dead') dead = now;
+    }
+    expect(dead).not.toBeNull();
+    expect(dead! - 500).toBeLessThan(5000);
+  });
+
   test('a link that keeps delivering messages is never probed', () => {
     const watchdog = createLinkWatchdog(0);
     for (let now = 0; now < 20_000; now += 500) {

@@ -37,8 +37,8 @@ export interface LinkFacts {
 
 /** The pure decision of the heartbeat, with the clock passed in (the browser wiring is renderer/src/connection/heartbeat.ts). */
 export interface LinkWatchdog {
-  /** The socket opened, or anything arrived on it: the link is alive now. */
-  heard(now: number): void;
+  /** Something arrived on the socket at `at` (a time already reported changes nothing): the link is alive. */
+  heard(at: number): void;
   /** Decides what to do now: send a probe, declare the link dead, or nothing. */
   tick(facts: LinkFacts): WatchdogAction;
 }
@@ -53,8 +53,10 @@ export function createLinkWatchdog(openedAt: number, options: Partial<typeof HEA
   let probeSentAt: number | null = null;
   let dead = false;
   return {
-    heard(now) {
-      lastHeard = Math.max(lastHeard, now);
+    heard(at) {
+      // Owners pass the time of the last message on every tick: only a newer one proves the link alive.
+      if (at <= lastHeard) return;
+      lastHeard = at;
       probeSentAt = null;
     },
     tick({ now, busy }) {

@@ -77,6 +77,7 @@ export const en = {
     notSent_other: '{{count}} not sent',
     parts: 'Not yet on the server: {{edits}} edits, {{comments}} comments, {{suggestions}} suggestions.',
   },
+  savedCopy: { short: 'Saved copy from {{time}}', detail: 'The server cannot be reached: this is what it last sent to this computer, and it may be out of date. It is refreshed when the connection returns.' },
   statusDetail: {
     synced: 'Saved to the server',
     saving: 'Saving: the server has not confirmed the last changes yet',
