@@ -15,6 +15,7 @@ import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { useQueuedCounts, useReportUnsent } from '../connection/unsentChanges';
 import { markStale, savedAnswer } from '../connection/apiCache';
 import { SavedCopyNote } from '../ui/SavedCopyNote';
+import { recordOpened } from '../connection/localCopies';
 import { PresenceList } from './PresenceList';
 import { ExportMenu } from './ExportMenu';
 import { memberColor, useUserIdentity } from '../ui/userIdentity';
@@ -112,6 +113,7 @@ export function DocumentPage({ docId }: { docId: string }) {
         if (cancelled) return;
         setDoc(d);
         setMe(m);
+        recordOpened(session, docId, d.title);
         localStorage.setItem(`sajaro.doc.${docId}`, JSON.stringify(d));
       })
       .catch((e: unknown) => {

@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import type { Session } from '../connection/session';
 import { syncUrl } from '../connection/session';
 import { attachHeartbeat } from '../connection/heartbeat';
+import { compactWhenSynced } from '../connection/localCopies';
+import { localCopyName } from '../connection/localCopyPolicy';
 
 /** A document's connection: the y-websocket provider and the local IndexedDB copy of the document. */
 export interface DocumentConnection {
@@ -12,10 +14,7 @@ export interface DocumentConnection {
   readonly doc: Y.Doc;
 }
 
-/** The IndexedDB database that keeps this computer's copy of a document of a workspace. */
-export function localCopyName(session: Session, docId: string): string {
-  return `sajaro:${new URL(session.serverUrl).host}:${docId}`;
-}
+export { localCopyName } from '../connection/localCopyPolicy';
 
 /**
  * Creates the connection of one document for CollaborationPlugin. The provider starts disconnected (the
@@ -37,5 +36,7 @@ export function createDocumentConnection(session: Session, id: string, yjsDocMap
   });
   // A dead link shows as offline within 5 s, and the provider reconnects (issue 14, part 3).
   attachHeartbeat(provider);
+  // The local copy is merged into one row once synced, so it does not grow with every open (issue 14, part 6).
+  compactWhenSynced(local, provider);
   return { provider, local, doc };
 }
