@@ -49,8 +49,9 @@ export function createLinkWatchdog(openedAt: number, options: Partial<typeof HEA
   const answerMs = options.answerMs ?? HEARTBEAT_DEFAULTS.answerMs;
   const busyAnswerMs = options.busyAnswerMs ?? HEARTBEAT_DEFAULTS.busyAnswerMs;
   let lastHeard = openedAt;
-  /** When the unanswered probe went out, or null when none is outstanding. */
+  /** When the first unanswered probe went out, or null when none is outstanding; and the latest one. */
   let probeSentAt: number | null = null;
+  let lastProbeAt = 0;
   let dead = false;
   return {
     heard(at) {
@@ -63,12 +64,18 @@ export function createLinkWatchdog(openedAt: number, options: Partial<typeof HEA
       if (dead) return 'none';
       if (probeSentAt === null) {
         if (now - lastHeard < quietMs) return 'none';
-        probeSentAt = now;
+        probeSentAt = lastProbeAt = now;
         return 'probe';
       }
-      if (now - probeSentAt < (busy ? busyAnswerMs : answerMs)) return 'none';
-      dead = true;
-      return 'dead';
+      if (now - probeSentAt >= (busy ? busyAnswerMs : answerMs)) {
+        dead = true;
+        return 'dead';
+      }
+      // While the answer is late, keep probing: the server sees this client alive on its side (its pings may
+      // wait behind a large message going the other way), and the deadline still counts from the first probe.
+      if (now - lastProbeAt < quietMs) return 'none';
+      lastProbeAt = now;
+      return 'probe';
     },
   };
 }
