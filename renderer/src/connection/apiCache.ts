@@ -9,7 +9,7 @@ export const API_CACHE = {
    * A GET that has a saved answer and has not been answered after this long gets the saved one: a dead link
    * never fails a fetch, it only never answers it.
    */
-  fallbackAfterMs: 4000,
+  fallbackAfterMs: 8000,
 } as const;
 
 const PREFIX = 'sajaro.api:';
