@@ -23,6 +23,9 @@ export interface SyncHost extends RoomHost {
   roomEmptied(docId: string): void;
 }
 
+/** How long a socket with bytes still queued for it may stay silent: y-websocket's own patience (30 s). */
+const SYNC_BUSY_GRACE_MS = 30_000;
+
 /** The sync endpoint's settings. */
 export interface SyncOptions {
   readonly maxMessageBytes: number;
@@ -55,8 +58,10 @@ export class SyncServer {
   private readonly rooms = new Map<string, DocRoom>();
   private readonly limits: AccessLimits;
   private readonly maxMessageBytes: number;
-  /** Sockets that answered (or sent anything) since the last ping. */
-  private readonly alive = new WeakSet<WebSocket>();
+  /** When each socket last answered a ping or sent anything. */
+  private readonly heardAt = new WeakMap<WebSocket, number>();
+  /** When the last round of pings went out. */
+  private lastPingAt = 0;
   private readonly pingTimer: ReturnType<typeof setInterval>;
 
   constructor(
@@ -85,16 +90,23 @@ export class SyncServer {
 
   /**
    * A dead link sends no close: without this its socket, its presence and its room would linger until the
-   * kernel gives up on TCP, many minutes later (issue 14, part 3). terminate() drops it without a handshake.
+   * kernel gives up on TCP, many minutes later (issue 14, part 3). A socket that sent nothing (no pong, no
+   * message) since the previous ping is dropped with terminate(), which needs no handshake. While our own bytes
+   * still wait to go out, the pong may rightly wait behind them on a slow line (a long act's first sync), so
+   * such a socket gets SYNC_BUSY_GRACE_MS; our clients also keep probing meanwhile (shared/sync/linkWatchdog.ts).
    */
   private pingAll(): void {
+    const now = Date.now();
+    const previousPing = this.lastPingAt;
+    this.lastPingAt = now;
     for (const ws of this.wss.clients) {
-      if (!this.alive.has(ws)) {
-        this.host.log('[sync] dropped a socket that did not answer the last ping');
+      const heardAt = this.heardAt.get(ws) ?? 0;
+      const missed = ws.bufferedAmount > 0 ? now - heardAt > SYNC_BUSY_GRACE_MS : heardAt < previousPing;
+      if (missed) {
+        this.host.log(`[sync] dropped a socket that did not answer the last ping (silent for ${now - heardAt} ms)`);
         ws.terminate();
         continue;
       }
-      this.alive.delete(ws);
       try {
         ws.ping();
       } catch {
@@ -241,10 +253,10 @@ export class SyncServer {
       close: (code, reason) => ws.close(code, reason),
     };
     ws.binaryType = 'nodebuffer';
-    this.alive.add(ws);
-    ws.on('pong', () => this.alive.add(ws));
+    this.heardAt.set(ws, Date.now());
+    ws.on('pong', () => this.heardAt.set(ws, Date.now()));
     ws.on('message', (data: Buffer, isBinary) => {
-      this.alive.add(ws);
+      this.heardAt.set(ws, Date.now());
       if (!isBinary) {
         this.host.log(`[sync] closed ${docId} for ${member.name}: text frame, expected binary`);
         ws.close(1003, 'expected binary messages');

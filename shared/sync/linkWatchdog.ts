@@ -37,8 +37,8 @@ export interface LinkFacts {
 
 /** The pure decision of the heartbeat, with the clock passed in (the browser wiring is renderer/src/connection/heartbeat.ts). */
 export interface LinkWatchdog {
-  /** The socket opened, or anything arrived on it: the link is alive now. */
-  heard(now: number): void;
+  /** Something arrived on the socket at `at` (a time already reported changes nothing): the link is alive. */
+  heard(at: number): void;
   /** Decides what to do now: send a probe, declare the link dead, or nothing. */
   tick(facts: LinkFacts): WatchdogAction;
 }
@@ -49,24 +49,33 @@ export function createLinkWatchdog(openedAt: number, options: Partial<typeof HEA
   const answerMs = options.answerMs ?? HEARTBEAT_DEFAULTS.answerMs;
   const busyAnswerMs = options.busyAnswerMs ?? HEARTBEAT_DEFAULTS.busyAnswerMs;
   let lastHeard = openedAt;
-  /** When the unanswered probe went out, or null when none is outstanding. */
+  /** When the first unanswered probe went out, or null when none is outstanding; and the latest one. */
   let probeSentAt: number | null = null;
+  let lastProbeAt = 0;
   let dead = false;
   return {
-    heard(now) {
-      lastHeard = Math.max(lastHeard, now);
+    heard(at) {
+      // Owners pass the time of the last message on every tick: only a newer one proves the link alive.
+      if (at <= lastHeard) return;
+      lastHeard = at;
       probeSentAt = null;
     },
     tick({ now, busy }) {
       if (dead) return 'none';
       if (probeSentAt === null) {
         if (now - lastHeard < quietMs) return 'none';
-        probeSentAt = now;
+        probeSentAt = lastProbeAt = now;
         return 'probe';
       }
-      if (now - probeSentAt < (busy ? busyAnswerMs : answerMs)) return 'none';
-      dead = true;
-      return 'dead';
+      if (now - probeSentAt >= (busy ? busyAnswerMs : answerMs)) {
+        dead = true;
+        return 'dead';
+      }
+      // While the answer is late, keep probing: the server sees this client alive on its side (its pings may
+      // wait behind a large message going the other way), and the deadline still counts from the first probe.
+      if (now - lastProbeAt < quietMs) return 'none';
+      lastProbeAt = now;
+      return 'probe';
     },
   };
 }

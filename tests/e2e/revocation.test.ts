@@ -110,7 +110,9 @@ describe('revocation in the browser', () => {
       await notice.getByText('Your access to this workspace has ended').waitFor();
       expect(await notice.innerText()).toContain('Your last changes were not saved to the server.');
       expect(await notice.innerText()).toContain('You can still read the act, but you can no longer change it.');
-      expect(await badge.innerText()).toBe('Not saved: your last changes are only on this computer');
+      // Issue 14, part 3: a short word in the header, the full sentence in its tooltip and popover.
+      expect(await badge.locator('.sj-connection-word').innerText()).toBe('Not saved');
+      expect(await badge.locator('button').getAttribute('title')).toBe('Not saved: your last changes are only on this computer');
       await notice.locator('[data-action="copy-act-text"]').click();
       await notice.locator('[data-action="copy-act-text"]', { hasText: 'Copied' }).waitFor();
       expect(await drafter.evaluate(() => navigator.clipboard.readText())).toContain('Typed after the revocation.');

@@ -1,4 +1,5 @@
 import type { Session } from './session';
+import { API_CACHE, isCachedPath, markFresh, markStale, saveAnswer, savedAnswer } from './apiCache';
 
 /**
  * An API refusal with the server's code, its structured details and the server's English sentence (for the
@@ -15,8 +16,47 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the workspace API with the session's token; throws ApiError with the server's message on failure. */
-export async function apiFetch<T>(session: Session, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/**
+ * Calls the workspace API with the session's token; throws ApiError with the server's message on failure.
+ * A GET of the act's own answers (apiCache.ts) that cannot be answered now, because the connection failed or
+ * has not answered in a few seconds, resolves to the last good answer instead, marked stale for the panels
+ * to say "saved copy from 14:02" (issue 14, part 3).
+ */
+export function apiFetch<T>(session: Session, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  if ((init.method ?? 'GET') !== 'GET' || !isCachedPath(path)) return request<T>(session, path, init);
+  const saved = savedAnswer<T>(session, path);
+  let settled = false;
+  const live = request<T>(session, path, init).then((body) => {
+    saveAnswer(session, path, body);
+    // A late answer is kept for next time; the panel that got the saved copy keeps its "saved copy" mark.
+    if (!settled) markFresh(path);
+    return body;
+  });
+  if (!saved) return live;
+  return new Promise<T>((resolve, reject) => {
+    const useSaved = () => {
+      settled = true;
+      markStale(path, saved.at);
+      resolve(saved.body);
+    };
+    const timer = setTimeout(useSaved, API_CACHE.fallbackAfterMs);
+    live.then(
+      (body) => {
+        clearTimeout(timer);
+        settled = true;
+        resolve(body);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (settled) return;
+        if (error instanceof ApiError && error.code === 'network') useSaved();
+        else reject(error);
+      },
+    );
+  });
+}
+
+async function request<T>(session: Session, path: string, init: { method?: string; body?: unknown }): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${session.serverUrl}${path}`, {

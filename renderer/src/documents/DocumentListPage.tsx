@@ -11,6 +11,7 @@ import { ArchiveDialog, RenameDialog } from './ActShelfDialogs';
 import { NewDocumentDialog } from './NewDocumentDialog';
 import { errorText } from '../errors/errorText';
 import { shortDateTime } from '../../../shared/format/dates';
+import { LocalCopiesDialog } from '../ui/LocalCopiesDialog';
 
 type Asking = { kind: 'rename' | 'archive'; doc: DocumentSummary } | null;
 
@@ -27,6 +28,8 @@ export function DocumentListPage() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [archived, setArchived] = useState<DocumentSummary[]>([]);
   const [showArchived, setShowArchived] = useState(false);
+  // Issue 14, part 6: the acts kept on this computer, and dropping the ones no longer opened.
+  const [localCopies, setLocalCopies] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [asking, setAsking] = useState<Asking>(null);
@@ -62,6 +65,9 @@ export function DocumentListPage() {
     <main className="sj-list">
       <div className="sj-list-head">
         <h1>{showArchived ? t('acts.archived') : t('list.title')}</h1>
+        <button type="button" className="sj-link-button" onClick={() => setLocalCopies(true)} data-action="local-copies">
+          {t('localCopies.open')}
+        </button>
         {can.may('createDocument') && !showArchived ? (
           <button type="button" className="sj-primary" onClick={() => setCreating(true)} data-action="new-document">
             + {t('list.new')}
@@ -129,6 +135,7 @@ export function DocumentListPage() {
           </button>
         </p>
       ) : null}
+      {localCopies ? <LocalCopiesDialog onClose={() => setLocalCopies(false)} /> : null}
       {creating ? <NewDocumentDialog documents={documents ?? []} onClose={() => setCreating(false)} onCreated={(d) => navigate(`/documents/${d.id}`)} /> : null}
       {asking?.kind === 'rename' ? <RenameDialog doc={asking.doc} onClose={() => setAsking(null)} onDone={load} /> : null}
       {asking?.kind === 'archive' ? <ArchiveDialog doc={asking.doc} onClose={() => setAsking(null)} onDone={load} /> : null}

@@ -13,6 +13,9 @@ import { DocumentTabs, type DocumentView } from './DocumentTabs';
 import { badgeState, useConnectionState, useUnconfirmedChanges } from './ConnectionIndicator';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { useQueuedCounts, useReportUnsent } from '../connection/unsentChanges';
+import { markStale, savedAnswer } from '../connection/apiCache';
+import { SavedCopyNote } from '../ui/SavedCopyNote';
+import { recordOpened } from '../connection/localCopies';
 import { PresenceList } from './PresenceList';
 import { ExportMenu } from './ExportMenu';
 import { memberColor, useUserIdentity } from '../ui/userIdentity';
@@ -46,8 +49,11 @@ export function DocumentPage({ docId }: { docId: string }) {
   const { t } = useTranslation();
   const session = useSession();
   const identity = useUserIdentity();
-  const [doc, setDoc] = useState<DocumentSummary | null>(null);
-  const [me, setMe] = useState<Member | null>(null);
+  const summaryPath = `/api/documents/${encodeURIComponent(docId)}`;
+  // A warm open shows the act at once from this computer's copy and the saved summary, and refreshes when the
+  // server answers (issue 14, part 3: the link bench measured 4.8 s of waiting for the summary on a bad line).
+  const [doc, setDoc] = useState<DocumentSummary | null>(() => savedAnswer<DocumentSummary>(session, summaryPath)?.body ?? null);
+  const [me, setMe] = useState<Member | null>(() => savedAnswer<Member>(session, '/api/me')?.body ?? null);
   // The refusal is kept untranslated, so switching the interface language neither refetches nor loses the act.
   const [error, setError] = useState<ApiError | null>(null);
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
@@ -100,24 +106,29 @@ export function DocumentPage({ docId }: { docId: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([apiFetch<DocumentSummary>(session, `/api/documents/${encodeURIComponent(docId)}`), apiFetch<Member>(session, '/api/me')])
+    // Until the server answers, the saved summary shown is marked as such.
+    const saved = savedAnswer<DocumentSummary>(session, summaryPath);
+    if (saved) markStale(summaryPath, saved.at);
+    Promise.all([apiFetch<DocumentSummary>(session, summaryPath), apiFetch<Member>(session, '/api/me')])
       .then(([d, m]) => {
         if (cancelled) return;
         setDoc(d);
         setMe(m);
+        recordOpened(session, docId, d.title);
         localStorage.setItem(`sajaro.doc.${docId}`, JSON.stringify(d));
       })
       .catch((e: unknown) => {
         if (cancelled) return;
         // Offline: open the act from what this computer remembers, so work goes on without a connection.
         const remembered = localStorage.getItem(`sajaro.doc.${docId}`);
+        if (e instanceof ApiError && e.code === 'network' && saved) return;
         if (e instanceof ApiError && e.code === 'network' && remembered) setDoc(JSON.parse(remembered) as DocumentSummary);
         else setError(e instanceof ApiError ? e : new ApiError(0, 'error', (e as Error).message));
       });
     return () => {
       cancelled = true;
     };
-  }, [session, docId]);
+  }, [session, docId, summaryPath]);
 
   if (error) {
     const message = error.status === 404 ? t('editor.notFound') : error.status === 401 ? t('editor.accessEnded') : errorText(t, error);
@@ -138,6 +149,7 @@ export function DocumentPage({ docId }: { docId: string }) {
           ← {t('editor.back')}
         </Link>
         <h1 className="sj-doc-title">{doc.title}</h1>
+        <SavedCopyNote prefix={summaryPath} />
         <span className="sj-doc-lang">{doc.language === 'ka' ? 'ქართული' : 'English'}</span>
         {readOnly ? <span className="sj-badge">{t('editor.readOnly')}</span> : null}
         <PresenceList provider={provider} />
@@ -185,6 +197,7 @@ export function DocumentPage({ docId }: { docId: string }) {
               outline,
               review: (
                 <>
+                  <SavedCopyNote prefix={summaryPath} />
                   {/* Proposed changes first: a short list, above the long per-article sign-off of the review. */}
                   <SuggestionsPanel />
                   <ReviewPanel session={session} docId={docId} language={doc.language} me={accessEnded ? null : me} userName={identity.name} stage={workflow.stages?.current} provider={provider} />
@@ -192,12 +205,14 @@ export function DocumentPage({ docId }: { docId: string }) {
               ),
               versions: (
                 <>
+                  <SavedCopyNote prefix={summaryPath} />
                   <VersionsPanel session={session} docId={docId} definition={definition} canSave={me !== null && !roleReadOnly && !accessEnded} />
                   <ChangesPanel session={session} docId={docId} meId={me?.id} definition={definition} view={changes} />
                 </>
               ),
               stage: (
                 <>
+                  <SavedCopyNote prefix={summaryPath} />
                   <StagePanel session={session} docId={docId} stages={workflow.stages} definition={definition} onMoved={workflow.update} />
                   <ReadinessPanel session={session} docId={docId} stage={workflow.stages?.current} />
                   <AmendmentPanel session={session} docId={docId} stage={workflow.stages?.current} revision={revision} canStart={me !== null && may(me.role, 'createDocument') && !accessEnded} />

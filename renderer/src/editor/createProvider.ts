@@ -6,6 +6,8 @@ import { syncUrl } from '../connection/session';
 import { attachHeartbeat } from '../connection/heartbeat';
 import { connectAfterSnapshot } from './snapshotOpen';
 import type { SnapshotProgress } from './snapshotDownload';
+import { compactWhenSynced } from '../connection/localCopies';
+import { localCopyName } from '../connection/localCopyPolicy';
 
 /** A document's connection: the y-websocket provider and the local IndexedDB copy of the document. */
 export interface DocumentConnection {
@@ -14,10 +16,7 @@ export interface DocumentConnection {
   readonly doc: Y.Doc;
 }
 
-/** The IndexedDB database that keeps this computer's copy of a document of a workspace. */
-export function localCopyName(session: Session, docId: string): string {
-  return `sajaro:${new URL(session.serverUrl).host}:${docId}`;
-}
+export { localCopyName } from '../connection/localCopyPolicy';
 
 /** Options of a connection: an act (not its note) opens through the chunked snapshot first (issue 14). */
 export interface ConnectionOptions {
@@ -46,5 +45,7 @@ export function createDocumentConnection(session: Session, id: string, yjsDocMap
   // A dead link shows as offline within 5 s, and the provider reconnects (issue 14, part 3).
   attachHeartbeat(provider);
   if (options.snapshot) connectAfterSnapshot(session, id, { provider, local, doc }, options.snapshot.onProgress);
+  // The local copy is merged into one row once synced, so it does not grow with every open (issue 14, part 6).
+  compactWhenSynced(local, provider);
   return { provider, local, doc };
 }
