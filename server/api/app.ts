@@ -23,6 +23,7 @@ import { registerChangeRoutes } from './routes/changeRoutes';
 import { registerNoteRoutes } from './routes/noteRoutes';
 import { registerReadinessRoutes } from './routes/readinessRoutes';
 import { registerAmendmentRoutes } from './routes/amendmentRoutes';
+import { registerUpdateFileRoutes } from './routes/updateFileRoutes';
 import { SERVER_VERSION } from '../version';
 
 /**
@@ -85,6 +86,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerNoteRoutes(app, workspace);
   registerReadinessRoutes(app, workspace);
   registerAmendmentRoutes(app, workspace);
+  registerUpdateFileRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const indexHtml = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html')) ? readFileSync(join(rendererDir, 'index.html')) : null;
