@@ -13,6 +13,8 @@ import { DocumentTabs, type DocumentView } from './DocumentTabs';
 import { badgeState, ConnectionIndicator, useConnectionState, useUnconfirmedChanges } from './ConnectionIndicator';
 import { PresenceList } from './PresenceList';
 import { ExportMenu } from './ExportMenu';
+import { UpdateFileMenu } from '../updateFiles/UpdateFileMenu';
+import { useAckedState } from '../updateFiles/ackedState';
 import { memberColor, useUserIdentity } from '../ui/userIdentity';
 import { LockBanner } from '../workflow/LockBanner';
 import { StagePanel } from '../workflow/StagePanel';
@@ -59,6 +61,8 @@ export function DocumentPage({ docId }: { docId: string }) {
   // server (issue 11, point 6). The badge says "saved" only for changes the server confirmed.
   const accessEnded = useAccessEnded(session, provider);
   const unconfirmed = useUnconfirmedChanges(provider);
+  // Issue 14, part 4: the base of a changes file is the state the server last confirmed.
+  useAckedState(session, docId, provider, unconfirmed);
   // Issue 13, §3: the act or its explanatory note. The act's editor stays mounted (hidden by CSS) while the
   // note is shown, so its connection, presence and status keep running; the note mounts on first opening.
   const [view, setView] = useState<DocumentView>('act');
@@ -134,6 +138,7 @@ export function DocumentPage({ docId }: { docId: string }) {
         {readOnly ? <span className="sj-badge">{t('editor.readOnly')}</span> : null}
         <PresenceList provider={provider} />
         <ExportMenu session={session} docId={docId} />
+        <UpdateFileMenu session={session} docId={docId} title={doc.title} me={me} provider={provider} onShowChanges={showOffered} />
         <ConnectionIndicator state={badgeState(connection, { unconfirmed, accessEnded: accessEnded !== null, refused: denied !== null })} />
       </header>
       {workflow.stages ? <LockBanner stages={workflow.stages} definition={definition} /> : null}
