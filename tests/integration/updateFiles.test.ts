@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
+import type { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import type { ChangesResponse } from '../../shared/api/changes';
 import type { Role } from '../../shared/api/members';
+import type { NewSuggestionRequest } from '../../shared/api/suggestions';
 import { sha256Text } from '../../shared/updateFile/hmacSha256';
 import { decodeUpdateFile, encodeUpdateFile, updateFileKey, type QueuedCommentInput } from '../../shared/updateFile/updateFileCodec';
 import { addMember, spliceBlock, type TestMember } from '../helpers/attributionHelpers';
@@ -12,6 +14,7 @@ import { api, waitFor } from '../helpers/testServer';
 import { caller, walk, WITHOUT_CONSULTATION } from '../helpers/workflowHelpers';
 
 const cleanup = cleanupAfterEach();
+type SuggestionInput = z.input<typeof NewSuggestionRequest>;
 type Server = Awaited<ReturnType<typeof serverForTest>>['server'];
 
 /** A blank English act with a drafter (Alice) and a reviewer (Rezo). */
@@ -41,14 +44,14 @@ async function offlineClient(server: Server, docId: string, member: TestMember):
 }
 
 /** The `.sajaro` file the member's app writes: its changes since the base and its queued comments, signed with its token. */
-function memberFile(member: TestMember, docId: string, client: LexicalClient, base: Uint8Array, comments: QueuedCommentInput[] = []): Uint8Array {
+function memberFile(member: TestMember, docId: string, client: LexicalClient, base: Uint8Array, comments: QueuedCommentInput[] = [], suggestions: SuggestionInput[] = []): Uint8Array {
   return encodeUpdateFile(
     {
       kind: 'member-changes',
       memberId: member.id,
       createdAt: new Date().toISOString(),
       appVersion: '0.1.0',
-      acts: [{ docId, baseStateVector: base, updates: [Y.encodeStateAsUpdate(client.doc, base)], comments, suggestions: [] }],
+      acts: [{ docId, baseStateVector: base, updates: [Y.encodeStateAsUpdate(client.doc, base)], comments, suggestions }],
     },
     updateFileKey(sha256Text(member.token)),
   );
@@ -101,15 +104,22 @@ describe('work carried by hand: .sajaro update files', () => {
     expect((await serverText(server, owner, docId)).match(/and the hotline/g)).toHaveLength(1);
   });
 
-  test('a reviewer’s file cannot change the text, but her queued comment goes in', async () => {
+  test('a reviewer’s file cannot change the text, but her queued comment and suggestion go in, once', async () => {
     const { server, owner, rezo, docId } = await scene();
     const { client, base } = await offlineClient(server, docId, rezo);
     const comment: QueuedCommentInput = { kind: 'thread', body: { id: 'th-offline-rezo-1', anchor: anchorOn(client.doc, 'Entry into force') as never, text: 'Cite the law' } };
     spliceBlock(client, 'Entry into force', 0, 0, 'Forged ');
     const before = await serverText(server, owner, docId);
-    const loaded = await load(server, rezo.token, memberFile(rezo, docId, client, base, [comment]));
+    const suggestion: SuggestionInput = { id: 'sg-offline-rezo-1', target: { blockKey: 'title:0', quote: 'Hotline' }, text: 'Citizens’ hotline' };
+    const file = memberFile(rezo, docId, client, base, [comment], [suggestion]);
+    const loaded = await load(server, rezo.token, file);
     expect(loaded.status).toBe(200);
-    expect(loaded.body.applied).toEqual([{ docId, updates: 0, comments: 1, suggestions: 0 }]);
+    expect(loaded.body.applied).toEqual([{ docId, updates: 0, comments: 1, suggestions: 1 }]);
+    const listed = (await api(server, owner, 'GET', `/api/documents/${docId}/suggestions`)).body.suggestions;
+    expect(listed.map((s: any) => [s.id, s.author.name, s.text])).toEqual([['sg-offline-rezo-1', 'Rezo', 'Citizens’ hotline']]);
+    // Loaded again by a coordinator: the same suggestion and comment, not a second of each.
+    expect((await load(server, owner, file)).body.applied).toEqual([{ docId, updates: 0, comments: 0, suggestions: 0 }]);
+    expect((await api(server, owner, 'GET', `/api/documents/${docId}/suggestions`)).body.suggestions).toHaveLength(1);
     expect(loaded.body.refused).toEqual([{ docId, reason: expect.stringMatching(/text was not changed: Rezo may not edit it .*role 'reviewer'/) }]);
     expect(await serverText(server, owner, docId)).toBe(before);
     expect((await api(server, owner, 'GET', `/api/documents/${docId}/comments`)).body.threads.map((t: any) => t.id)).toEqual(['th-offline-rezo-1']);
