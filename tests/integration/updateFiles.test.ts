@@ -154,6 +154,12 @@ describe('work carried by hand: .sajaro update files', () => {
     const json = await api(server, owner, 'POST', '/api/documents/import-changes', { not: 'a file' });
     expect(json.status).toBe(400);
     expect(json.body.error.code).toBe('bad_update_file');
+    // JSON keeps the API's 1 MiB limit on this route; only the file's own parser takes 50 MB.
+    const bigJson = await api(server, owner, 'POST', '/api/documents/import-changes', { filler: 'x'.repeat(2 * 1024 * 1024) });
+    expect(bigJson.status).toBe(413);
+    const bigFile = await load(server, owner, new Uint8Array(51 * 1024 * 1024));
+    expect(bigFile.status).toBe(413);
+    expect(bigFile.body.error.message).toMatch(/at most 52428800 bytes/);
     expect(await observable(server, owner, docId)).toEqual(before);
 
     // A member may load only their own file; a coordinator anyone's.
