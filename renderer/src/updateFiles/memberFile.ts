@@ -7,7 +7,7 @@ import { CommentQueue } from '../review/commentQueue';
 import { requestOf, SuggestionQueue } from '../suggestions/suggestionQueue';
 import { ackedStateVector } from './ackedState';
 
-/** The app version written into files; a unit test on the server keeps package.json's. */
+/** The app version written into files (for a later Sajaro reading this one's); kept equal to server/version.ts. */
 export const APP_VERSION = '0.1.0';
 
 /**
