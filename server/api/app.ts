@@ -24,6 +24,7 @@ import { registerNoteRoutes } from './routes/noteRoutes';
 import { registerReadinessRoutes } from './routes/readinessRoutes';
 import { registerAmendmentRoutes } from './routes/amendmentRoutes';
 import { registerSnapshotRoutes } from './routes/snapshotRoutes';
+import { registerUpdateFileRoutes } from './routes/updateFileRoutes';
 import { SERVER_VERSION } from '../version';
 import { registerCompression, staticCacheHeaders, TRANSFER_DEFAULTS } from './transfer';
 
@@ -90,6 +91,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
   registerReadinessRoutes(app, workspace);
   registerAmendmentRoutes(app, workspace);
   registerSnapshotRoutes(app, workspace);
+  registerUpdateFileRoutes(app, workspace);
 
   const rendererDir = options.rendererDir;
   const indexHtml = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html')) ? readFileSync(join(rendererDir, 'index.html')) : null;

@@ -57,7 +57,20 @@ export interface ApiErrorDetailsByCode {
   readonly offset_out_of_range: Readonly<Record<string, never>>;
   readonly quote_not_found: Readonly<Record<string, never>>;
   readonly ambiguous_quote: Readonly<Record<string, never>>;
+  /** A snapshot's `sv` is not a base64 Yjs state vector. */
+  readonly bad_state_vector: Readonly<Record<string, never>>;
+  /** A snapshot's Range header does not parse, or asks for more than one range. */
+  readonly bad_range: Readonly<Record<string, never>>;
+  /** A snapshot's Range starts beyond its end (416). */
+  readonly range_not_satisfiable: { readonly sizeBytes?: number };
+  /** A .sajaro file that cannot be loaded, and which of UPDATE_FILE_PROBLEMS it is. */
+  readonly bad_update_file: { readonly problem: UpdateFileProblem };
 }
+
+/** Why a .sajaro update file is refused as a whole (issue 14, part 4). */
+export const UPDATE_FILE_PROBLEMS = ['not_an_update_file', 'act_copy', 'unknown_member', 'signature', 'revoked', 'bad_update'] as const;
+/** One of UPDATE_FILE_PROBLEMS. */
+export type UpdateFileProblem = (typeof UPDATE_FILE_PROBLEMS)[number];
 
 /** A stable error code of the API. */
 export type ApiErrorCode = keyof ApiErrorDetailsByCode;
@@ -94,6 +107,10 @@ export const API_ERROR_CATALOGUE: { readonly [C in ApiErrorCode]: string } = {
   offset_out_of_range: 'the suggestion points beyond its block',
   quote_not_found: 'the quoted text is not in its block',
   ambiguous_quote: 'the quoted text occurs more than once',
+  bad_state_vector: 'the state vector is not base64 of a Yjs state vector',
+  bad_range: 'the Range header does not parse or asks for several ranges',
+  range_not_satisfiable: 'the Range starts beyond the end (details: sizeBytes)',
+  bad_update_file: 'the .sajaro file cannot be loaded (details: problem)',
 };
 
 /** Every code, in catalogue order. */

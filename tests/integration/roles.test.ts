@@ -503,6 +503,10 @@ const ROUTES: readonly RouteCase[] = [
   { method: 'GET', route: '/api/documents/:id/editions', rule: read, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/editions` }) },
   { method: 'GET', route: '/api/documents/:id/editions/diff', rule: read, ok: 404, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/editions/diff?from=1&to=2` }) },
   { method: 'GET', route: '/api/documents/:id/editions/:n/export.docx', rule: read, ok: 404, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/editions/2/export.docx` }) },
+  // Every member may load their own .sajaro file (whose it is, is read from the file: updateFiles.test.ts); a JSON
+  // body is not a file, so an allowed member gets 400 bad_update_file.
+  { method: 'POST', route: '/api/documents/import-changes', rule: read, ok: 400, request: () => ({ path: '/api/documents/import-changes', body: { not: 'a file' } }) },
+  { method: 'GET', route: '/api/documents/:id/export-changes', rule: { permission: 'editText' }, ok: 200, request: (ctx) => ({ path: `/api/documents/${ctx.docId}/export-changes` }) },
   { method: 'GET', route: '/api/acts-in-force', rule: read, ok: 200, request: () => ({ path: '/api/acts-in-force' }) },
   {
     method: 'GET',

@@ -18,6 +18,8 @@ import { SavedCopyNote } from '../ui/SavedCopyNote';
 import { recordOpened } from '../connection/localCopies';
 import { PresenceList } from './PresenceList';
 import { ExportMenu } from './ExportMenu';
+import { UpdateFileMenu } from '../updateFiles/UpdateFileMenu';
+import { useAckedState } from '../updateFiles/ackedState';
 import { memberColor, useUserIdentity } from '../ui/userIdentity';
 import { LockBanner } from '../workflow/LockBanner';
 import { StagePanel } from '../workflow/StagePanel';
@@ -73,6 +75,8 @@ export function DocumentPage({ docId }: { docId: string }) {
   const queued = useQueuedCounts(session, docId);
   const unsent = { edits: unsentEdits, ...queued };
   useReportUnsent(`act:${docId}`, unsentEdits + queued.comments + queued.suggestions);
+  // Issue 14, part 4: the base of a changes file is the state the server last confirmed.
+  useAckedState(session, docId, provider, unconfirmed);
   // Issue 13, §3: the act or its explanatory note. The act's editor stays mounted (hidden by CSS) while the
   // note is shown, so its connection, presence and status keep running; the note mounts on first opening.
   const [view, setView] = useState<DocumentView>('act');
@@ -154,6 +158,7 @@ export function DocumentPage({ docId }: { docId: string }) {
         {readOnly ? <span className="sj-badge">{t('editor.readOnly')}</span> : null}
         <PresenceList provider={provider} />
         <ExportMenu session={session} docId={docId} />
+        <UpdateFileMenu session={session} docId={docId} title={doc.title} me={me} provider={provider} onShowChanges={showOffered} />
         <ConnectionBadge state={badgeState(connection, { unconfirmed, accessEnded: accessEnded !== null, refused: denied !== null })} unsent={unsent} />
       </header>
       {workflow.stages ? <LockBanner stages={workflow.stages} definition={definition} /> : null}

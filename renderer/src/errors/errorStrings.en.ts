@@ -1,4 +1,4 @@
-import type { ApiErrorCode, ValidationIssue } from '../../../shared/api/errorCodes';
+import type { ApiErrorCode, UpdateFileProblem, ValidationIssue } from '../../../shared/api/errorCodes';
 import type { Permission } from '../../../shared/api/permissions';
 
 /**
@@ -38,7 +38,19 @@ export const errorStringsEn = {
       offset_out_of_range: 'The text this suggestion refers to is no longer in the act.',
       quote_not_found: 'The text you selected is no longer in the act. Select it again.',
       ambiguous_quote: 'The text you selected appears more than once. Select a longer piece.',
+      bad_state_vector: 'This computer asked for the act in a form the server does not understand. Reload the page.',
+      bad_range: 'This computer asked for a piece of the act the server does not understand. Reload the page.',
+      range_not_satisfiable: 'The act changed while it was being opened. Reload the page.',
+      bad_update_file: 'This file cannot be loaded: {{problem}}. Nothing was changed.',
     } satisfies Record<ApiErrorCode, string>,
+    updateFileProblem: {
+      not_an_update_file: 'it is not a Sajaro changes file (.sajaro), or it is damaged or cut short',
+      act_copy: 'it is a copy of an act for a member offline, not a member’s changes: open it in that member’s app',
+      unknown_member: 'it was made by someone this workspace does not know (it comes from another workspace)',
+      signature: 'it was changed after it was made, or was not made with its member’s link',
+      revoked: 'the member who made it no longer has access',
+      bad_update: 'the changes inside it are damaged',
+    } satisfies Record<UpdateFileProblem, string>,
     network: 'The server cannot be reached. Check the connection and try again.',
     unknown: 'The server refused this request. Try again, or tell a coordinator.',
     problem: {

@@ -45,6 +45,10 @@ export function errorText(t: TFunction, error: unknown, context: ErrorTextContex
     }
     case 'review_incomplete':
       return t('apiErrors.codes.review_incomplete', { reasons: reviewReasons(t, d as Partial<ApiErrorDetailsByCode['review_incomplete']>) });
+    case 'bad_update_file': {
+      const problems = t('apiErrors.updateFileProblem', { returnObjects: true }) as Record<string, string>;
+      return t('apiErrors.codes.bad_update_file', { problem: has(problems, d.problem) ? problems[d.problem] : problems.not_an_update_file });
+    }
     default:
       return t(`apiErrors.codes.${error.code}`);
   }

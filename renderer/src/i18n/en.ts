@@ -3,6 +3,7 @@ import { workflowStringsEn } from '../workflow/workflowStrings.en';
 import { reviewStringsEn } from '../review/reviewStrings.en';
 import { membersStringsEn } from '../members/membersStrings.en';
 import { changesStringsEn } from '../changes/changesStrings.en';
+import { updateFilesStringsEn } from '../updateFiles/updateFilesStrings.en';
 import { noteStringsEn } from '../editor/noteStrings.en';
 import { pageStringsEn } from '../editor/pageStrings.en';
 import { documentsStringsEn } from '../documents/documentsStrings.en';
@@ -120,6 +121,7 @@ export const en = {
   ...reviewStringsEn,
   ...membersStringsEn,
   ...changesStringsEn,
+  ...updateFilesStringsEn,
   ...noteStringsEn,
   ...pageStringsEn,
   ...documentsStringsEn,

@@ -4,6 +4,7 @@ import { workflowStringsKa } from '../workflow/workflowStrings.ka';
 import { reviewStringsKa } from '../review/reviewStrings.ka';
 import { membersStringsKa } from '../members/membersStrings.ka';
 import { changesStringsKa } from '../changes/changesStrings.ka';
+import { updateFilesStringsKa } from '../updateFiles/updateFilesStrings.ka';
 import { noteStringsKa } from '../editor/noteStrings.ka';
 import { pageStringsKa } from '../editor/pageStrings.ka';
 import { documentsStringsKa } from '../documents/documentsStrings.ka';
@@ -123,6 +124,7 @@ export const ka: Strings<typeof en> = {
   ...reviewStringsKa,
   ...membersStringsKa,
   ...changesStringsKa,
+  ...updateFilesStringsKa,
   ...noteStringsKa,
   ...pageStringsKa,
   ...documentsStringsKa,
