@@ -297,6 +297,14 @@ const ROUTES: readonly RouteCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/documents/:id/snapshot',
+    // The same bytes as the member's sync step 2, so the same rule as reading the act over sync (issue 14).
+    rule: read,
+    ok: 200,
+    request: (ctx) => ({ path: `/api/documents/${ctx.docId}/snapshot` }),
+  },
+  {
+    method: 'GET',
     route: '/api/documents/:id/diff',
     rule: read,
     ok: 200,

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
@@ -22,6 +22,8 @@ import { ChangeBadges } from '../changes/ChangeBadges';
 import type { NumberingBase } from '../../../shared/model/stableNumbering';
 import { SuggestionsProvider, type SuggestionSetup } from '../suggestions/SuggestionsContext';
 import { SuggestionsRedline } from '../suggestions/SuggestionsRedline';
+import { OpeningProgress } from './OpeningProgress';
+import type { SnapshotProgress } from './snapshotDownload';
 
 /** What the editor needs to know of its document and its user. */
 export interface ActEditorProps extends RoomEditorProps {
@@ -56,7 +58,10 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
   // Why the last structure command could not run (an article cannot move past a chapter heading, say).
   const [refusal, setRefusal] = useState<StructureRefusal | null>(null);
 
-  const providerFactory = useRoomProviderFactory(session, onProvider);
+  // The act opens through its chunked snapshot first, and the page shows how far that has come (issue 14).
+  const [opening, setOpening] = useState<SnapshotProgress | null>(null);
+  const connectionOptions = useMemo(() => ({ snapshot: { onProgress: setOpening } }), []);
+  const providerFactory = useRoomProviderFactory(session, onProvider, connectionOptions);
   const onEditorRef = useCallback(
     (value: LexicalEditor | null) => {
       editorRef.current = value;
@@ -88,6 +93,7 @@ export function ActEditor({ session, docId, language, userName, userColor, readO
           <Toolbar editor={editor} disabled={readOnly} onReference={requestReference} onShortcuts={onShortcuts} offReason={readOnlyReason} refusal={refusal} onDismissRefusal={() => setRefusal(null)} />
           <div className="sj-editor-layout">
             <div className="sj-page-wrap">
+              {opening ? <OpeningProgress progress={opening} /> : null}
               <div className={`sj-page sj-lang-${language}`} lang={language}>
                 <RichTextPlugin contentEditable={<ContentEditable className="sj-editor" aria-label="act text" spellCheck={false} />} ErrorBoundary={LexicalErrorBoundary} />
                 {changes ? <ChangeBadges editor={editor} outline={outline} counts={changes} onSelect={onChangeBadge} /> : null}

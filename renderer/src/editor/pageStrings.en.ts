@@ -45,6 +45,10 @@ export const pageStringsEn = {
     moveNoArticle: 'Put the cursor in the article you want to move (its heading or any of its paragraphs).',
     dismiss: 'OK',
   },
+  opening: {
+    starting: 'Opening the act…',
+    progress: 'Opening the act… {{percent}} %',
+  },
   can: {
     why: 'Your role ({{role}}) cannot do this: {{reason}}.',
     createDocument: 'only coordinators and drafters create acts',

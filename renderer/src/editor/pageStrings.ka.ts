@@ -46,6 +46,10 @@ export const pageStringsKa: Strings<typeof pageStringsEn> = {
     moveNoArticle: 'კურსორი დააყენეთ იმ მუხლში, რომლის გადატანაც გსურთ (სათაურში ან რომელიმე პუნქტში).',
     dismiss: 'კარგი',
   },
+  opening: {
+    starting: 'აქტი იხსნება…',
+    progress: 'აქტი იხსნება… {{percent}} %',
+  },
   can: {
     why: 'თქვენს როლს ({{role}}) ეს არ შეუძლია: {{reason}}.',
     createDocument: 'აქტს ქმნიან მხოლოდ კოორდინატორი და შემდგენელი',

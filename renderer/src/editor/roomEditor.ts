@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { Language } from '../../../shared/lang/language';
 import type { Session } from '../connection/session';
-import { createDocumentConnection, type DocumentConnection } from './createProvider';
+import { createDocumentConnection, type ConnectionOptions, type DocumentConnection } from './createProvider';
 
 /** What every live editor (the act's, its note's) needs to know of its room and its user. */
 export interface RoomEditorProps {
@@ -19,18 +19,18 @@ export interface RoomEditorProps {
 
 /**
  * The CollaborationPlugin's provider factory: one connection at a time, the previous connection's local copy
- * closed before a new one opens. `onProvider` is told each new provider.
+ * closed before a new one opens. `onProvider` is told each new provider; `options` are the connection's.
  */
-export function useRoomProviderFactory(session: Session, onProvider?: (provider: WebsocketProvider) => void) {
+export function useRoomProviderFactory(session: Session, onProvider?: (provider: WebsocketProvider) => void, options?: ConnectionOptions) {
   const connection = useRef<DocumentConnection | null>(null);
   return useCallback(
     (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
       connection.current?.local.destroy();
-      connection.current = createDocumentConnection(session, id, yjsDocMap);
+      connection.current = createDocumentConnection(session, id, yjsDocMap, options);
       onProvider?.(connection.current.provider);
       return connection.current.provider as unknown as Provider;
     },
-    [session, onProvider],
+    [session, onProvider, options],
   );
 }
 

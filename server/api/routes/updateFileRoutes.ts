@@ -18,7 +18,7 @@ export function registerUpdateFileRoutes(app: FastifyInstance, workspace: Worksp
     scope.addContentTypeParser(UPDATE_FILE_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: IMPORT_CHANGES_MAX_BYTES }, (_request, body, done) => done(null, body));
     // The 50 MB limit belongs to the file's parser only (a route's bodyLimit would raise it for JSON too).
     scope.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
-      if (error.statusCode === 413 && request.headers['content-type'] === UPDATE_FILE_MEDIA_TYPE) return reply.code(413).send(apiError('payload_too_large', `The file is too large: at most ${IMPORT_CHANGES_MAX_BYTES} bytes`));
+      if (error.statusCode === 413 && request.headers['content-type'] === UPDATE_FILE_MEDIA_TYPE) return reply.code(413).send(apiError('payload_too_large', `The file is too large: at most ${IMPORT_CHANGES_MAX_BYTES} bytes`, { limitBytes: IMPORT_CHANGES_MAX_BYTES }));
       if (error.statusCode === 415) return reply.code(400).send(apiError('bad_update_file', `Expected the .sajaro file as ${UPDATE_FILE_MEDIA_TYPE}`));
       throw error;
     });
@@ -27,7 +27,9 @@ export function registerUpdateFileRoutes(app: FastifyInstance, workspace: Worksp
     scope.post('/api/documents/import-changes', { config: { access: 'read' } }, async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) return reply.code(400).send(apiError('bad_update_file', `Expected the .sajaro file as ${UPDATE_FILE_MEDIA_TYPE}`));
       const result = importChanges(workspace, memberOf(request), new Uint8Array(request.body));
-      return result.ok ? result.value : reply.code(result.error.status).send(apiError(result.error.code, result.error.message));
+      if (result.ok) return result.value;
+      const { status, code, message } = result.error;
+      return reply.code(status).send(code === 'forbidden' ? apiError('forbidden', message, { permission: 'manageMembers', role: memberOf(request).role }) : apiError('bad_update_file', message));
     });
   });
 
