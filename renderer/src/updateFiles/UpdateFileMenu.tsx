@@ -11,6 +11,8 @@ import { memberChangesFile } from './memberFile';
 import { toBase64 } from 'lib0/buffer';
 import type { Session } from '../connection/session';
 import { downloadFile } from '../editor/downloadFile';
+import { ApiError } from '../connection/api';
+import { errorText } from '../errors/errorText';
 
 /** The origin of text loaded into the local copy from an act-copy file (CONVENTIONS: tag origins). */
 export const ACT_COPY_ORIGIN = 'update-file-act-copy';
@@ -41,7 +43,8 @@ export function UpdateFileMenu({ session, docId, title, me, provider, onShowChan
     try {
       setOutcome(await work());
     } catch (error) {
-      setOutcome({ lines: [t('updateFiles.badFile', { message: (error as Error).message })], offerChanges: false });
+      // The server's (or the decoder's) English sentence goes to the console; the member reads their language.
+      setOutcome({ lines: [errorText(t, error)], offerChanges: false });
     } finally {
       setBusy(false);
     }
@@ -49,7 +52,7 @@ export function UpdateFileMenu({ session, docId, title, me, provider, onShowChan
 
   const save = () =>
     run(async () => {
-      if (!me || !provider) throw new Error(t('errors.network'));
+      if (!me || !provider) throw new ApiError(0, 'network', 'network');
       const data = memberChangesFile(session, me, docId, provider.doc);
       const name = `${title.replace(/[\\/:*?"<>|\n\r]+/g, ' ').trim().slice(0, 80) || docId} ${new Date().toISOString().slice(0, 10)}.sajaro`;
       const path = await saveBytes(name, data);
@@ -68,7 +71,7 @@ export function UpdateFileMenu({ session, docId, title, me, provider, onShowChan
     run(async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const decoded = decodeUpdateFile(bytes);
-      if (!decoded.ok) throw new Error(decoded.error);
+      if (!decoded.ok) throw new ApiError(400, 'bad_update_file', decoded.error);
       if (decoded.value.kind === 'act-copy') {
         // Applied to the local copy (y-indexeddb keeps it); it reaches the server later as an ordinary sync,
         // where the server's own checks apply, so no connection is needed now.
@@ -82,10 +85,10 @@ export function UpdateFileMenu({ session, docId, title, me, provider, onShowChan
         headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': UPDATE_FILE_MEDIA_TYPE },
         body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
       }).catch(() => {
-        throw new Error(t('errors.network'));
+        throw new ApiError(0, 'network', 'network');
       });
-      const body = (await response.json().catch(() => null)) as (ImportChangesResponse & { error?: { message: string } }) | null;
-      if (!response.ok || !body) throw new Error(body?.error?.message ?? response.statusText);
+      const body = (await response.json().catch(() => null)) as (ImportChangesResponse & { error?: { code: string; message: string; details?: Record<string, unknown> } }) | null;
+      if (!response.ok || !body) throw new ApiError(response.status, body?.error?.code ?? 'error', body?.error?.message ?? response.statusText, body?.error?.details ?? {});
       return describeImport(body, (id) => (id === docId ? title : id), t);
     });
 

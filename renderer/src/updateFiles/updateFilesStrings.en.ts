@@ -10,7 +10,6 @@ export const updateFilesStringsEn = {
     appliedAct: '“{{title}}”: {{updates}} text changes, {{comments}} comments and {{suggestions}} suggestions were added.',
     nothingNew: 'Nothing new: everything in this file is already in the workspace.',
     refusedAct: '“{{title}}” was not fully taken: {{reason}}',
-    badFile: 'This file cannot be used: {{message}}',
     copyLoaded: 'The act’s text from the file is now in this computer’s copy; it works without a connection.',
     copyOtherAct: 'This file holds another act; open that act and load it there.',
     showChanges: 'Show the changes since my last visit',
