@@ -1,3 +1,5 @@
+import { HEARTBEAT_DEFAULTS } from '../shared/sync/linkWatchdog';
+
 /** The server's named defaults, in one place (CONVENTIONS.md: name defaults once). */
 export const SERVER_DEFAULTS = {
   port: 4870,
@@ -27,6 +29,11 @@ export const SERVER_DEFAULTS = {
   failedAuthPerMinute: 20,
   /** Addresses and members each limiter table tracks; more share one overflow bucket (rateWindows.ts). */
   limiterTrackedKeys: 10_000,
+  /**
+   * The sync endpoint pings every socket this often (a WebSocket ping, which every browser answers by itself)
+   * and drops one that did not answer the previous ping, so a dead link frees its room (issue 14, part 3).
+   */
+  syncPingIntervalMs: HEARTBEAT_DEFAULTS.serverPingMs,
   /** Database file name inside the data folder. */
   databaseFile: 'workspace.sqlite',
   ownerTokenFile: 'owner.token',
@@ -50,6 +57,10 @@ export interface ServerOptions {
   /** Keys each limiter table tracks before the overflow bucket; for tests of the bound. */
   readonly limiterTrackedKeys?: number;
   readonly maxSyncMessageBytes?: number;
+  /** WebSocket permessage-deflate on the sync endpoint (on by default); off only to measure what it saves. */
+  readonly syncCompression?: boolean;
+  /** How often the sync endpoint pings its sockets; shorter in tests of the heartbeat. */
+  readonly syncPingIntervalMs?: number;
   /** Extra origins allowed by CORS, e.g. the desktop app's own origin. */
   readonly allowedOrigins?: readonly string[];
   /** better-sqlite3's native binding, for Electron's ABI build (DESIGN.md, "Native ABI"). */

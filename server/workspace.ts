@@ -229,6 +229,8 @@ export function openWorkspace(options: ServerOptions): Workspace {
     },
     {
       maxMessageBytes: options.maxSyncMessageBytes ?? SERVER_DEFAULTS.maxSyncMessageBytes,
+      compression: options.syncCompression ?? true,
+      pingIntervalMs: options.syncPingIntervalMs ?? SERVER_DEFAULTS.syncPingIntervalMs,
       limits,
     },
   );

@@ -5,6 +5,7 @@ import { MENU_CHANNEL, registerFileDialogs } from './ipc';
 import { applicationMenu } from './menu';
 import { appEntryUrl, denyAllPermissions, enforceContentSecurityPolicy, lockNavigation } from './security';
 import { secureWindowOptions, sessionArguments } from './windowOptions';
+import { guardUnload } from './unloadGuard';
 
 /**
  * The thin Electron main process: start the embedded workspace server on 127.0.0.1 with a random port and
@@ -15,6 +16,7 @@ let server: RunningServer | null = null;
 async function openWindow(running: RunningServer): Promise<void> {
   const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs'), sessionArguments(running.url, running.workspace.ownerToken)));
   lockNavigation(window.webContents, running.url);
+  guardUnload(window.webContents, window, dialog, () => app.getLocale());
   window.once('ready-to-show', () => window.show());
   await window.loadURL(appEntryUrl(running.url));
 }

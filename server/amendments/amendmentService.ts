@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '../../shared/api/errorCodes';
 import type { Database } from 'better-sqlite3';
 import type { ActInForce, EditionsResponse, RevisionInfo, RevisionListItem, RevisionSummary } from '../../shared/api/amendments';
 import type { Member } from '../../shared/api/members';
@@ -22,7 +23,7 @@ import { seedFromEditorState } from './seedRevision';
 export const IN_FORCE_STAGE = 'in_force';
 
 /** Why a revision could not start: the HTTP code the route answers with, and a sentence. */
-export type StartRefusal = { readonly ok: false; readonly status: 409; readonly code: string; readonly message: string };
+export type StartRefusal = { readonly ok: false; readonly status: 409; readonly code: ApiErrorCode; readonly message: string };
 
 /**
  * Amending acts and consolidated editions (issue 13, §4). The revision document is what the working group
@@ -79,7 +80,7 @@ export function createAmendmentService(deps: AmendmentDeps): AmendmentService {
 
   const service: AmendmentService = {
     start(actId, repeal, member, now = new Date()) {
-      const refuse = (code: string, message: string): StartRefusal => ({ ok: false, status: 409, code, message });
+      const refuse = (code: ApiErrorCode, message: string): StartRefusal => ({ ok: false, status: 409, code, message });
       if (store.revision(actId)) return refuse('is_revision', `Document '${actId}' is itself a revision: start a revision from the act it amends, ${store.revision(actId)!.amends}`);
       const stage = stageOf(actId);
       if (stage !== IN_FORCE_STAGE) return refuse('not_in_force', `Document '${actId}' is in the stage '${stage}': a revision starts only from an act in the stage '${IN_FORCE_STAGE}'`);

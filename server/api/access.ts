@@ -85,7 +85,7 @@ export function accessHook(members: MemberRegistry, limits?: AccessLimits) {
     const over = limits?.apiRequest(request.member.id);
     if (over) return sendRefusal(reply, over);
     if (access !== 'member' && !may(request.member.role, access)) {
-      return reply.code(403).send(apiError('forbidden', `Your role '${request.member.role}' lacks the permission '${access}'`));
+      return reply.code(403).send(apiError('forbidden', `Your role '${request.member.role}' lacks the permission '${access}'`, { permission: access, role: request.member.role }));
     }
   };
 }

@@ -25,6 +25,7 @@ import { registerReadinessRoutes } from './routes/readinessRoutes';
 import { registerAmendmentRoutes } from './routes/amendmentRoutes';
 import { registerSnapshotRoutes } from './routes/snapshotRoutes';
 import { SERVER_VERSION } from '../version';
+import { registerCompression, staticCacheHeaders, TRANSFER_DEFAULTS } from './transfer';
 
 /**
  * Builds the HTTP side of a workspace server: the JSON API under /api (bearer-token auth, schema-checked
@@ -41,6 +42,8 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
     onConstructorPoisoning: 'error',
   });
   app.decorateRequest('member', null);
+  // Before any route: the compression hook attaches to routes as they are registered (transfer.ts).
+  await registerCompression(app);
 
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
@@ -63,7 +66,7 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 413) return reply.code(413).send(apiError('payload_too_large', `Request body too large: at most ${SERVER_DEFAULTS.maxBodyBytes} bytes`));
+    if (status === 413) return reply.code(413).send(apiError('payload_too_large', `Request body too large: at most ${SERVER_DEFAULTS.maxBodyBytes} bytes`, { limitBytes: SERVER_DEFAULTS.maxBodyBytes }));
     if (status >= 400 && status < 500) return reply.code(status).send(apiError('bad_request', `Bad request: ${error.message}`));
     workspace.log(`[api] ${request.method} ${request.url} failed: ${error.message}`);
     return reply.code(500).send(apiError('internal', 'The server could not complete this request; nothing was changed'));
@@ -94,14 +97,28 @@ export async function buildApp(workspace: Workspace, options: ServerOptions): Pr
     // The built web app's files are public; their routes are marked so in their own context.
     await app.register(async (files) => {
       publicFilesContext(files);
-      await files.register(fastifyStatic, { root: rendererDir, index: 'index.html', wildcard: false });
+      await files.register(fastifyStatic, {
+        root: rendererDir,
+        // An array: with preCompressed on, @fastify/static 10.1 finds a directory's index only in an array, and
+        // a string would send `/` to the fallback below, which has no ETag.
+        index: ['index.html'],
+        wildcard: false,
+        // Cache-Control is ours (immutable for hashed assets, no-cache otherwise); ETag and Last-Modified stay,
+        // so a revalidation of an unchanged page is a 304 with no body.
+        cacheControl: false,
+        // The build writes Brotli 11 and gzip 9 variants of the scripts and styles (renderer/vite.config.ts): sent
+        // as they are, smaller than per-request compression and with no CPU per request; other files fall back to
+        // per-request compression.
+        preCompressed: true,
+        setHeaders: staticCacheHeaders(rendererDir),
+      });
     });
   }
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any page that is not an API or a file gets index.html.
     const path = decodedPath(request.url);
     if (indexHtml && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/')) {
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
+      return reply.type('text/html; charset=utf-8').header('Cache-Control', TRANSFER_DEFAULTS.revalidateCacheControl).send(indexHtml);
     }
     return reply.code(404).send(apiError('not_found', `No route ${request.method} ${path.slice(0, 200)}`));
   });

@@ -56,7 +56,7 @@ export function createAccessLimits(options: AccessLimitOptions): AccessLimits {
 
   const refusal = (retryAfterMs: number, message: (seconds: number) => string): LimitRefusal => {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    return { status: 429, retryAfterSeconds: seconds, body: apiError('rate_limited', message(seconds)) };
+    return { status: 429, retryAfterSeconds: seconds, body: apiError('rate_limited', message(seconds), { retryAfterSeconds: seconds }) };
   };
 
   return {

@@ -1,5 +1,5 @@
 import type { Outcome } from '../../shared/api/review';
-import { formatActDate } from '../../shared/lang/dates';
+import { longDate } from '../../shared/format/dates';
 import type { Language } from '../../shared/lang/language';
 import type { SuggestionInState } from '../suggestions/suggestionService';
 import type { ThreadInState } from './commentService';
@@ -69,7 +69,8 @@ export const RECORD_WORDS: Readonly<
   },
 };
 
-const day = (iso: string, language: Language): string => formatActDate(iso.slice(0, 10), language);
+// The day in Tbilisi: a comment made at 01:00 there on the 3rd is dated the 3rd, not UTC's 2nd.
+const day = (iso: string, language: Language): string => longDate(iso, language);
 
 /**
  * The rows of the record for the threads and suggestions of one state of the act, in document order: a

@@ -1,4 +1,4 @@
-import { BorderStyle, Document, HeadingLevel, PageOrientation, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { BorderStyle, Document, HeadingLevel, PageOrientation, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { Language } from '../../shared/lang/language';
 import { RECORD_WORDS, type RecordRow } from './commentRecord';
 
@@ -6,10 +6,16 @@ import { RECORD_WORDS, type RecordRow } from './commentRecord';
 const FONT = { ascii: 'Sylfaen', hAnsi: 'Sylfaen', cs: 'Sylfaen', eastAsia: 'Sylfaen' } as const;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER } as const;
-/** Relative widths of the eleven columns: the quote, the proposed text, the comment, the reason and the replies get the room. */
-const WEIGHTS = [3, 7, 14, 14, 14, 7, 7, 8, 12, 10, 4] as const;
 /** The text width of a landscape A4 page with 2 cm margins, in twips. */
-const TEXT_WIDTH = 16838 - 2 * 1134;
+export const RECORD_TEXT_WIDTH = 16838 - 2 * 1134;
+/**
+ * The widths of the eleven columns in twips, summing to the text width. Each narrow column is wide enough for
+ * the longest word of its header or its usual values at 9 pt ("No.", "განხილვა", "დეკემბერი", "ნაწილობრივ",
+ * "consultation") with the cell margins, so no word breaks letter by letter (issue 15); the quote, the proposed
+ * text, the comment and the reason take the rest. The layout is fixed, so Word and LibreOffice keep these
+ * widths instead of fitting columns to their content.
+ */
+export const RECORD_COLUMN_WIDTHS = [620, 1050, 1500, 1850, 1500, 1100, 1300, 1400, 1500, 1200, 1550] as const;
 /** Half-points: 9 pt in the table, 14 pt for the title. */
 const SIZE = { cell: 18, title: 28 } as const;
 
@@ -32,8 +38,7 @@ export interface RecordHeading {
  */
 export async function recordDocx(rows: readonly RecordRow[], heading: RecordHeading): Promise<Uint8Array> {
   const words = RECORD_WORDS[heading.language];
-  const total = WEIGHTS.reduce((a, b) => a + b, 0);
-  const widths = WEIGHTS.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const widths = RECORD_COLUMN_WIDTHS;
   const yes = heading.language === 'ka' ? 'დიახ' : 'yes';
   const row = (cells: readonly string[], header: boolean): TableRow =>
     new TableRow({
@@ -41,8 +46,9 @@ export async function recordDocx(rows: readonly RecordRow[], heading: RecordHead
       children: widths.map((width, c) => new TableCell({ width: { size: width, type: WidthType.DXA }, children: cellParagraphs(cells[c] ?? '', header) })),
     });
   const table = new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
+    width: { size: RECORD_TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [...widths],
+    layout: TableLayoutType.FIXED,
     borders: BORDERS,
     rows: [
       row(words.columns, true),

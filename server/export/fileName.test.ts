@@ -33,10 +33,43 @@ describe('exportFileName', () => {
     expect(Array.from(base).length).toBeLessThanOrEqual(120);
     expect(utf8Bytes(base)).toBeLessThanOrEqual(200);
     expect(utf8Bytes(name)).toBeLessThan(255);
-    expect(base.endsWith(' ')).toBe(false);
-    expect(/(^| )(ცხელი|ხაზის|შესახებ)$/.test(base)).toBe(true);
+    expect(base.endsWith(' …')).toBe(false);
+    expect(/(^| )(ცხელი|ხაზის|შესახებ)…$/.test(base)).toBe(true);
     const english = exportFileName({ ...ENGLISH_ACT, title: 'word '.repeat(100) }, 'docx');
     expect(Array.from(english.slice(0, -5)).length).toBeLessThanOrEqual(120);
+  });
+
+  test('cuts a long Georgian title after a whole word, with an ellipsis, within the byte cap', () => {
+    // 14 letters of 3 bytes and a space make 43 bytes a word: four fit in 200 bytes with the ellipsis, a fifth does not.
+    const word = 'გამჭვირვალობის';
+    expect(safeBaseName(Array(10).fill(word).join(' '))).toBe(`${Array(4).fill(word).join(' ')}…`);
+
+    const title =
+      'ბაღდათის მუნიციპალიტეტის მერიის სტრუქტურული ერთეულების მიერ მოქალაქეთა განცხადებების განხილვისა და მათზე რეაგირების წესის შესახებ';
+    const name = exportFileName({ ...GEORGIAN_ACT, title }, 'docx');
+    const base = name.slice(0, -'.docx'.length);
+    expect(utf8Bytes(base)).toBeLessThanOrEqual(200);
+    expect(base.endsWith('…')).toBe(true);
+    const kept = base.slice(0, -1);
+    const full = `დადგენილება ${title}`;
+    expect(full.startsWith(kept)).toBe(true);
+    // The cut falls between two words: what follows the kept part in the title is a space.
+    expect(full[kept.length]).toBe(' ');
+  });
+
+  test('cuts a long English title after a whole word and drops the dash it would end on', () => {
+    const title = `${'x'.repeat(112)} — continued`;
+    expect(safeBaseName(title)).toBe(`${'x'.repeat(112)}…`);
+    const words = 'On the Procedure for Reviewing Applications of Citizens by the Structural Units of the City Hall of Ozurgeti Municipality';
+    const name = exportFileName({ ...ENGLISH_ACT, title: words }, 'docx');
+    // "Ordinance № 17 " and the title make 136 characters; 119 leave room for the ellipsis and end inside "Ozurgeti".
+    expect(name).toBe('Ordinance № 17 On the Procedure for Reviewing Applications of Citizens by the Structural Units of the City Hall of….docx');
+    expect(Array.from(name.slice(0, -'.docx'.length)).length).toBeLessThanOrEqual(120);
+  });
+
+  test('cuts inside a word only when one word alone is longer than the cap', () => {
+    expect(safeBaseName('ა'.repeat(100))).toBe(`${'ა'.repeat(65)}…`);
+    expect(safeBaseName('short title')).toBe('short title');
   });
 
   test('is never empty, and never only dots or spaces', () => {
@@ -94,5 +127,12 @@ describe('contentDisposition', () => {
       expect(plain, title).toMatch(/^[\x20-\x7e]+$/);
     }
     expect(contentDisposition('line\r\nSet-Cookie: a=b.csv')).toContain('filename="line Set-Cookie a=b.csv"');
+  });
+
+  test('carries a cut Georgian name with its ellipsis in filename*, percent-encoded', () => {
+    const name = `${Array(10).fill('გამჭვირვალობის').join(' ')}.docx`;
+    const header = contentDisposition(name);
+    expect(decodeURIComponent(header.split("UTF-8''")[1] ?? '')).toBe(`${Array(4).fill('გამჭვირვალობის').join(' ')}….docx`);
+    expect(header).toContain('%E2%80%A6.docx');
   });
 });

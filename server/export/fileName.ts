@@ -64,23 +64,36 @@ function trimEnds(name: string): string {
   return name.replace(/^[\s.]+|[\s.]+$/gu, '');
 }
 
-/** Cuts to the character and byte limits, at the last word boundary when there is one in reach. */
+/** What marks a name cut short: one character, so a reader sees the title goes on. */
+const ELLIPSIS = '…';
+// Punctuation that reads as unfinished at the end of a cut name ("ეთიკის კოდექსი —", "On gifts, (").
+const DANGLING = /[\s\-–—,;:(„“«[]+$/u;
+
+/**
+ * Cuts to the character and byte limits. A cut name ends at a word boundary, without dangling punctuation, and
+ * with an ellipsis, so "…ცხელი ხაზის…" never becomes "…ცხელი ხა" (issue 15). A single word longer than the
+ * limit is cut inside it, since nothing else fits.
+ */
 function truncate(name: string): string {
   const encoder = new TextEncoder();
-  const chars = Array.from(name);
-  if (chars.length <= FILE_NAME_LIMITS.maxChars && encoder.encode(name).length <= FILE_NAME_LIMITS.maxBytes) {
+  const bytesOf = (s: string): number => encoder.encode(s).length;
+  if (Array.from(name).length <= FILE_NAME_LIMITS.maxChars && bytesOf(name) <= FILE_NAME_LIMITS.maxBytes) {
     return name;
   }
+  const roomChars = FILE_NAME_LIMITS.maxChars - 1;
+  const roomBytes = FILE_NAME_LIMITS.maxBytes - bytesOf(ELLIPSIS);
   let out = '';
   let bytes = 0;
-  for (const ch of chars.slice(0, FILE_NAME_LIMITS.maxChars)) {
-    bytes += encoder.encode(ch).length;
-    if (bytes > FILE_NAME_LIMITS.maxBytes) break;
+  for (const ch of Array.from(name).slice(0, roomChars)) {
+    bytes += bytesOf(ch);
+    if (bytes > roomBytes) break;
     out += ch;
   }
+  // The character after the cut tells whether the cut fell between two words or inside one.
+  const cutBetweenWords = /^\s/u.test(name.slice(out.length));
   const lastSpace = out.lastIndexOf(' ');
-  // Cutting back to a space keeps a word whole, unless that would throw away most of the name.
-  return lastSpace > out.length * 0.6 ? out.slice(0, lastSpace) : out;
+  const whole = cutBetweenWords ? out : lastSpace > 0 ? out.slice(0, lastSpace) : out;
+  return `${whole.replace(DANGLING, '')}${ELLIPSIS}`;
 }
 
 /** A file name split into its base and its extension (with the dot; '' when it has none). */

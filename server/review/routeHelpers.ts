@@ -12,7 +12,7 @@ export function documentOr404(workspace: Workspace, raw: string, reply: FastifyR
   const id = parseDocId(raw);
   const doc = id.ok ? workspace.documents.get(id.value) : null;
   if (doc) return doc;
-  void reply.code(404).send(apiError('not_found', id.ok ? `Unknown document '${id.value}'` : id.error));
+  void reply.code(404).send(apiError('not_found', id.ok ? `Unknown document '${id.value}'` : id.error, { resource: 'document' }));
   return null;
 }
 

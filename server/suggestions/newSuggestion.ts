@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '../../shared/api/errorCodes';
 import type { NewSuggestionRequest } from '../../shared/api/suggestions';
 import { pointRef, rangeRef, type SpanRef } from '../../shared/review/suggestionSpan';
 import { checkAnchorPositions, resolveTextAnchor } from '../../shared/review/textAnchor';
@@ -11,7 +12,7 @@ export interface NewPlacement {
 }
 
 const cut = (text: string, n = 80): string => (text.length > n ? `${text.slice(0, n)}…` : text);
-const conflict = (code: string, error: string): SuggestionFailure => refuse(409, code, error);
+const conflict = (code: ApiErrorCode, error: string): SuggestionFailure => refuse(409, code, error);
 
 /** Every offset at which `quote` starts in `text`, overlapping ones included. */
 function occurrences(text: string, quote: string): number[] {

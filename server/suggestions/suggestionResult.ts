@@ -1,8 +1,9 @@
+import type { ApiErrorCode } from '../../shared/api/errorCodes';
 /** A refusal of a suggestion action, with its HTTP status and error code. */
 export interface SuggestionFailure {
   readonly ok: false;
   readonly status: 400 | 403 | 404 | 409;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly error: string;
 }
 
@@ -10,6 +11,6 @@ export interface SuggestionFailure {
 export type SuggestionResult<T> = { readonly ok: true; readonly value: T } | SuggestionFailure;
 
 /** Builds a refusal. */
-export function refuse(status: SuggestionFailure['status'], code: string, error: string): SuggestionFailure {
+export function refuse(status: SuggestionFailure['status'], code: ApiErrorCode, error: string): SuggestionFailure {
   return { ok: false, status, code, error };
 }

@@ -8,6 +8,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  HEARTBEAT_ANSWER,
 } from './messages';
 import { checkUpdate } from './updateCheck';
 import { SYSTEM_MEMBER } from '../attribution/attributionStore';
@@ -130,6 +131,10 @@ export class DocRoom {
       switch (message.kind) {
         case 'syncStep1':
           connection.send(encodeSyncStep2(this.host.mayReadHistory?.(connection.member) === false ? withoutHistory(this.doc) : this.doc, message.stateVector));
+          return;
+        case 'heartbeat':
+          // The client's probe of a quiet link: answered at once, before anything else queued after it.
+          connection.send(HEARTBEAT_ANSWER);
           return;
         case 'queryAwareness':
           connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));

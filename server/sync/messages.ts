@@ -3,16 +3,18 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { MESSAGE_HEARTBEAT } from '../../shared/sync/linkWatchdog';
 
 /** Top-level message types of the y-websocket protocol. */
-export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, heartbeat: MESSAGE_HEARTBEAT } as const;
 
 /** A decoded client message: what the room must act on. Anything else is a protocol error. */
 export type ClientMessage =
   | { readonly kind: 'syncStep1'; readonly stateVector: Uint8Array }
   | { readonly kind: 'update'; readonly update: Uint8Array }
   | { readonly kind: 'awareness'; readonly update: Uint8Array }
-  | { readonly kind: 'queryAwareness' };
+  | { readonly kind: 'queryAwareness' }
+  | { readonly kind: 'heartbeat' };
 
 /**
  * Decodes one client message completely before anything acts on it, so a truncated or malformed message
@@ -39,6 +41,9 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       break;
     case MESSAGE.queryAwareness:
       message = { kind: 'queryAwareness' };
+      break;
+    case MESSAGE.heartbeat:
+      message = { kind: 'heartbeat' };
       break;
     default:
       throw new Error(`unknown message type ${type}`);
@@ -70,6 +75,9 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   syncProtocol.writeUpdate(encoder, update);
   return encoding.toUint8Array(encoder);
 }
+
+/** The answer to a client's heartbeat probe: the same one byte (shared/sync/linkWatchdog.ts). */
+export const HEARTBEAT_ANSWER: Uint8Array = Uint8Array.of(MESSAGE.heartbeat);
 
 /** Awareness states of the given clients. */
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {

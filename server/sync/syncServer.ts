@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '../../shared/api/errorCodes';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -25,9 +26,28 @@ export interface SyncHost extends RoomHost {
 /** The sync endpoint's settings. */
 export interface SyncOptions {
   readonly maxMessageBytes: number;
+  /** Offer WebSocket permessage-deflate (SYNC_DEFLATE); a client that does not ask for it gets plain frames. */
+  readonly compression: boolean;
+  /** How often every socket is pinged; one that missed the previous ping's pong is dropped. */
+  readonly pingIntervalMs: number;
   /** Rejected tokens per address and connection attempts per member, shared with the API (authLimiter.ts). */
   readonly limits: AccessLimits;
 }
+
+/**
+ * permessage-deflate on the sync endpoint (issue 14; the figures are in bench/ANALYSIS.md, "Sync compression").
+ * It is negotiated in the handshake, so stock y-websocket clients (browsers, Node's `ws`) keep working and a
+ * client that does not offer it gets plain frames. ws creates a connection's zlib contexts the first time a
+ * message crosses the threshold and keeps them until the connection closes, so with many connections the
+ * window and hash sizes are what cost memory: 13 window bits and memLevel 6 take 64 KiB per connection
+ * instead of zlib's 256 KiB, for a 40-page act's initial sync 5 % larger (132 kB instead of 126 kB of 598 kB).
+ */
+export const SYNC_DEFLATE = {
+  /** Keystroke updates and awareness (tens of bytes) go uncompressed: nothing to gain, no zlib work for them. */
+  thresholdBytes: 1024,
+  serverMaxWindowBits: 13,
+  memLevel: 6,
+} as const;
 
 /** The sync endpoint `GET /sync/<room>?token=…` (an act or its note), speaking the y-websocket protocol. */
 export class SyncServer {
@@ -35,15 +55,52 @@ export class SyncServer {
   private readonly rooms = new Map<string, DocRoom>();
   private readonly limits: AccessLimits;
   private readonly maxMessageBytes: number;
+  /** Sockets that answered (or sent anything) since the last ping. */
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly pingTimer: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly host: SyncHost,
     options: SyncOptions,
   ) {
     // ws closes a connection whose message exceeds maxPayload (close code 1009).
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    // With permessage-deflate, ws counts maxPayload on the inflated message and stops inflating as soon as it
+    // is exceeded: a small frame that inflates to gigabytes is closed with 1009 having cost at most the cap.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes,
+      perMessageDeflate: options.compression
+        ? {
+            threshold: SYNC_DEFLATE.thresholdBytes,
+            serverMaxWindowBits: SYNC_DEFLATE.serverMaxWindowBits,
+            zlibDeflateOptions: { memLevel: SYNC_DEFLATE.memLevel },
+          }
+        : false,
+    });
     this.maxMessageBytes = options.maxMessageBytes;
     this.limits = options.limits;
+    this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs);
+    this.pingTimer.unref?.();
+  }
+
+  /**
+   * A dead link sends no close: without this its socket, its presence and its room would linger until the
+   * kernel gives up on TCP, many minutes later (issue 14, part 3). terminate() drops it without a handshake.
+   */
+  private pingAll(): void {
+    for (const ws of this.wss.clients) {
+      if (!this.alive.has(ws)) {
+        this.host.log('[sync] dropped a socket that did not answer the last ping');
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      try {
+        ws.ping();
+      } catch {
+        ws.terminate();
+      }
+    }
   }
 
   /**
@@ -75,6 +132,7 @@ export class SyncServer {
     if (!member) return rejectUpgrade(socket, 401, 'unauthorized', 'Missing or invalid token: expected ?token=<member token>');
     const { docId, room } = target.value;
     if (!this.host.documentExists(docId)) return rejectUpgrade(socket, 404, 'not_found', `Unknown document '${docId}'`);
+    plainFramesForNarrowWindow(request);
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, room, member));
   }
 
@@ -169,6 +227,7 @@ export class SyncServer {
       room.destroy();
     }
     this.rooms.clear();
+    clearInterval(this.pingTimer);
     this.wss.close();
   }
 
@@ -182,7 +241,10 @@ export class SyncServer {
       close: (code, reason) => ws.close(code, reason),
     };
     ws.binaryType = 'nodebuffer';
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
     ws.on('message', (data: Buffer, isBinary) => {
+      this.alive.add(ws);
       if (!isBinary) {
         this.host.log(`[sync] closed ${docId} for ${member.name}: text frame, expected binary`);
         ws.close(1003, 'expected binary messages');
@@ -215,8 +277,19 @@ export class SyncServer {
   }
 }
 
-function rejectUpgrade(socket: Duplex, status: number, code: string, message: string, retryAfterSeconds?: number): void {
-  const body = JSON.stringify({ error: { code, message } });
+/**
+ * ws refuses the whole handshake (400) when a client asks for a smaller server window than SYNC_DEFLATE's;
+ * such a client gets plain frames instead, as one that offers no compression does.
+ */
+function plainFramesForNarrowWindow(request: IncomingMessage): void {
+  const offer = request.headers['sec-websocket-extensions'];
+  if (typeof offer !== 'string') return;
+  const asked = [...offer.matchAll(/server_max_window_bits\s*=\s*"?(\d+)/gi)].map((m) => Number(m[1]));
+  if (asked.some((bits) => bits < SYNC_DEFLATE.serverMaxWindowBits)) delete request.headers['sec-websocket-extensions'];
+}
+
+function rejectUpgrade(socket: Duplex, status: number, code: ApiErrorCode, message: string, retryAfterSeconds?: number): void {
+  const body = JSON.stringify({ error: { code, message, details: retryAfterSeconds ? { retryAfterSeconds } : {} } });
   const reason = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error' }[status] ?? 'Error';
   if (socket.destroyed) return;
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${retryAfterSeconds ? `Retry-After: ${retryAfterSeconds}\r\n` : ''}Connection: close\r\n\r\n${body}`);

@@ -19,6 +19,10 @@ export interface DocumentSummary {
 
 /** The longest title an act may have, checked by the server and by the forms before sending. */
 export const MAX_TITLE_LENGTH = 300;
+/** The longest municipality name a request may give (the form's input stops there too). */
+export const MAX_MUNICIPALITY_LENGTH = 120;
+/** The longest value of one template placeholder. */
+export const MAX_TEMPLATE_VALUE_LENGTH = 2000;
 
 /**
  * `PATCH /api/documents/:id`: renames the act. The title is part of the act's text (its title block), so the
@@ -42,7 +46,7 @@ export const CreateBlankDocument = z
   .object({
     title: z.string().trim().min(1, 'expected a non-empty title').max(MAX_TITLE_LENGTH),
     language,
-    municipality: z.string().trim().max(120).optional(),
+    municipality: z.string().trim().max(MAX_MUNICIPALITY_LENGTH).optional(),
     adoptingBody: AdoptingBodySchema.optional(),
   })
   .strict();
@@ -52,9 +56,9 @@ export const CreateDocumentFromTemplate = z
   .object({
     templateId: z.string().min(1).max(64),
     language,
-    municipality: z.string().trim().min(1, 'expected a municipality').max(120),
+    municipality: z.string().trim().min(1, 'expected a municipality').max(MAX_MUNICIPALITY_LENGTH),
     title: z.string().trim().min(1).max(MAX_TITLE_LENGTH).optional(),
-    values: z.record(z.string().max(80), z.string().max(2000)).default({}),
+    values: z.record(z.string().max(80), z.string().max(MAX_TEMPLATE_VALUE_LENGTH)).default({}),
     /** The template's default body when left out. */
     adoptingBody: AdoptingBodySchema.optional(),
   })

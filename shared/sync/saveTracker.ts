@@ -13,7 +13,9 @@ export const SAVE_TRACKER_DEFAULTS = { pauseMs: 400, maxWaitMs: 3000 } as const;
 export interface SaveTracker {
   /** True while a change made here (typed, or loaded from this computer's copy) has not been confirmed. */
   readonly unconfirmed: boolean;
-  /** Calls the listener whenever `unconfirmed` may have changed; returns the unsubscribe. */
+  /** How many local changes (Yjs updates made here) the server has not confirmed yet: the header's "3 not sent". */
+  readonly pending: number;
+  /** Calls the listener whenever `unconfirmed` or `pending` may have changed; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
   destroy(): void;
 }
@@ -43,12 +45,12 @@ export function createSaveTracker(provider: WebsocketProvider, options: { pauseM
   let awaiting: Array<number | null> = [];
   let pauseTimer: ReturnType<typeof setTimeout> | undefined;
   let firstUnprobedAt: number | null = null;
-  let lastState = false;
+  let lastPending = 0;
 
   const notify = () => {
-    const state = changes > confirmed;
-    if (state === lastState) return;
-    lastState = state;
+    const pending = Math.max(0, changes - confirmed);
+    if (pending === lastPending) return;
+    lastPending = pending;
     for (const listener of listeners) listener();
   };
 
@@ -118,6 +120,9 @@ export function createSaveTracker(provider: WebsocketProvider, options: { pauseM
   return {
     get unconfirmed() {
       return changes > confirmed;
+    },
+    get pending() {
+      return Math.max(0, changes - confirmed);
     },
     subscribe(listener) {
       listeners.add(listener);

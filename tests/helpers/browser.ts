@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium, or CHROMIUM_PATH; Playwright's own browser download does not work here. */
@@ -32,15 +32,16 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * Opens a page as a member with a display name already chosen, so the name prompt does not interrupt.
- * `prepare` runs on the page before it navigates (to route its sockets, for example).
+ * `prepare` runs on the page before it navigates (to route its sockets, for example); `context` adds options
+ * of the browser context (`bypassCSP` lets tests/helpers/axe.ts inject axe-core past the app's CSP).
  */
 export async function openAsMember(
   browser: Browser,
   url: string,
   name: string,
-  options: { prepare?: (page: Page) => Promise<void> } = {},
+  options: { prepare?: (page: Page) => Promise<void>; context?: BrowserContextOptions } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options.context });
   await context.addInitScript((n) => {
     if (!localStorage.getItem('sajaro.userName')) localStorage.setItem('sajaro.userName', n);
   }, name);

@@ -102,7 +102,7 @@ describe('GET /api/audit', () => {
       const member = (await api(server, token, 'POST', '/api/members', { name: `A ${role}`, role })).body.token as string;
       const refused = await audit(server, member);
       expect(refused.status, role).toBe(403);
-      expect(refused.body).toEqual({ error: { code: 'forbidden', message: `Your role '${role}' lacks the permission 'readAudit'` } });
+      expect(refused.body).toEqual({ error: { code: 'forbidden', message: `Your role '${role}' lacks the permission 'readAudit'`, details: { permission: 'readAudit', role } } });
     }
     expect((await audit(server, null)).status).toBe(401);
     const coordinator = (await api(server, token, 'POST', '/api/members', { name: 'Second coordinator', role: 'coordinator' })).body.token as string;

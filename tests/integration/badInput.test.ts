@@ -60,6 +60,7 @@ describe('bad HTTP input', () => {
       expect(response.body.error).toEqual({
         code: 'payload_too_large',
         message: 'Request body too large: at most 1048576 bytes',
+        details: { limitBytes: 1048576 },
       });
     }
     expect(await state(server, token, docId)).toEqual(before);
@@ -88,6 +89,11 @@ describe('bad HTTP input', () => {
       expect(response.body.error.code).toBe('bad_request');
       expect(response.body.error.message, `${method} ${path}`).toMatch(message);
     }
+    // Issue 15: the details name the field, what was wrong and the limit, for the UI to say in its language.
+    const long = await api(server, token, 'POST', '/api/documents', { title: 'ა'.repeat(301), language: 'ka' });
+    expect(long.body.error.details).toEqual({ field: 'title', issue: 'too_long', limit: 300 });
+    const wrongRole = await api(server, token, 'PATCH', `/api/members/${memberId}`, { role: 'owner' });
+    expect(wrongRole.body.error.details).toEqual({ field: 'role', issue: 'invalid_value' });
     // A body that is not JSON at all is refused too, naming what was expected.
     const plain = await fetch(`${server.url}/api/members`, {
       method: 'POST',
@@ -98,6 +104,7 @@ describe('bad HTTP input', () => {
     expect((await plain.json()).error).toEqual({
       code: 'bad_request',
       message: 'body: Invalid input: expected object, received string',
+      details: { issue: 'invalid_type' },
     });
     expect(await state(server, token, docId)).toEqual(before);
   });
@@ -127,7 +134,7 @@ describe('bad HTTP input', () => {
     ]) {
       const response = await api(server, token, method!, path!);
       expect(response.status, `${method} ${path}`).toBe(404);
-      expect(response.body.error).toEqual({ code: 'not_found', message: `No route ${method} ${path}` });
+      expect(response.body.error).toEqual({ code: 'not_found', message: `No route ${method} ${path}`, details: {} });
     }
     // Without a token, a target that matches no route is 404 before any work (issue 11); the routes are no
     // secret (the source is open), the acts behind them are.
@@ -173,6 +180,7 @@ describe('connection limits', () => {
     expect(JSON.parse(refused.body).error).toEqual({
       code: 'rate_limited',
       message: expect.stringMatching(/^Too many sync connection attempts: at most 3 a minute per member; try again in \d+ s$/),
+      details: { retryAfterSeconds: expect.any(Number) },
     });
     expect((await attempt(server, `/sync/${docId}?token=${nino}`)).status).toBe(101);
   });

@@ -135,6 +135,7 @@ describe('limits for an office behind one address', () => {
     expect(JSON.parse(apiRefused.body).error).toEqual({
       code: 'rate_limited',
       message: expect.stringMatching(new RegExp(`^Too many rejected tokens from this address \\(more than ${limit} a minute\\): try again in \\d+ s with a valid token$`)),
+      details: { retryAfterSeconds: expect.any(Number) },
     });
     expect(JSON.parse(apiRefused.body)).not.toHaveProperty('documents');
     const syncRefused = await upgradeFrom(server, docId, badToken(101));

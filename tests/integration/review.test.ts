@@ -162,7 +162,7 @@ describe("lawyers' sign-off per article", () => {
     });
     expect(blocking.status).toBe(201);
 
-    expect(legalReviewBlockers(server.workspace, docId)).toBe(
+    expect(legalReviewBlockers(server.workspace, docId)?.message).toBe(
       'Cannot leave legal review: მუხლი 2 (changes requested), მუხლი 3 (not reviewed) are not approved; 1 blocking comment is open',
     );
     const refused = await api(server, owner, 'POST', `/api/documents/${docId}/transitions`, {
@@ -170,6 +170,14 @@ describe("lawyers' sign-off per article", () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('მუხლი 2 (changes requested), მუხლი 3 (not reviewed)');
+    expect(refused.body.error.code).toBe('review_incomplete');
+    expect(refused.body.error.details).toEqual({
+      articles: [
+        { label: 'მუხლი 2', status: 'changes_requested' },
+        { label: 'მუხლი 3', status: 'not_reviewed' },
+      ],
+      blockingComments: 1,
+    });
     expect((await api(server, owner, 'GET', `/api/documents/${docId}/stages`)).body.current).toBe(
       'legal_review',
     );
@@ -182,7 +190,7 @@ describe("lawyers' sign-off per article", () => {
       status: 'approved',
       textHash: third.currentTextHash,
     });
-    expect(legalReviewBlockers(server.workspace, docId)).toBe(
+    expect(legalReviewBlockers(server.workspace, docId)?.message).toBe(
       'Cannot leave legal review: 1 blocking comment is open',
     );
     const resolved = await api(
@@ -204,7 +212,7 @@ describe("lawyers' sign-off per article", () => {
       () => legalReviewBlockers(server.workspace, docId) !== null,
       'the gate closes after the edit',
     );
-    expect(legalReviewBlockers(server.workspace, docId)).toBe(
+    expect(legalReviewBlockers(server.workspace, docId)?.message).toBe(
       'Cannot leave legal review: მუხლი 1 (changed since approval) is not approved',
     );
     // The approval is of the edited text, so it carries that text's hash.

@@ -1,10 +1,13 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../server/audit/auditLog';
+import { convertWithLibreOffice } from '../../server/export/libreOffice';
 import { parseCsv } from '../helpers/csv';
 import { cleanupAfterEach } from '../helpers/lifecycle';
 import { $textNodeWith, anchorOn } from '../helpers/reviewHelpers';
 import { suggestionAct } from '../helpers/suggestionHelpers';
-import { api, waitFor } from '../helpers/testServer';
+import { api, removeDir, tempDataDir, waitFor } from '../helpers/testServer';
 
 const cleanup = cleanupAfterEach();
 
@@ -134,6 +137,16 @@ describe('deciding on suggestions', () => {
     expect(rows[1]![5]).toBe('ნინო იურისტი');
     const docx = await fetch(`${t.server.url}/api/documents/${t.docId}/comments/export.docx`, { headers: { Authorization: `Bearer ${t.owner}` } });
     expect(docx.status).toBe(200);
+    // The .docx record has the suggestions too, as LibreOffice reads it: quote, new text, outcome and reason.
+    const outDir = tempDataDir('sajaro-suggestion-record-');
+    cleanup.push(() => removeDir(outDir));
+    const file = join(outDir, 'record.docx');
+    writeFileSync(file, new Uint8Array(await docx.arrayBuffer()));
+    const [txt] = await convertWithLibreOffice([file], 'txt', outDir);
+    const recordText = readFileSync(txt!, 'utf8');
+    for (const words of ['აკრძალულია', 'დაუშვებელია', 'საჯარო სამსახურში', 'წერილობით', 'ფორმა აუცილებელია', 'არ არის გათვალისწინებული', 'რომელი ქცევის?']) {
+      expect(recordText, words).toContain(words);
+    }
     expect(open.body.status).toBe('open');
 
     const entries = listAudit(t.server.workspace.db, { docId: t.docId }).filter((e) => e.action.startsWith('suggestion.'));

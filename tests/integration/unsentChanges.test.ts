@@ -86,6 +86,12 @@ describe('the save tracker', () => {
     await waitFor(() => !client.provider.wsconnected, 'the client sees the server go');
     client.type(' offline-edit');
     expect(tracker.unconfirmed).toBe(true);
+    // The header counts what has not reached the server (issue 14, part 3): two more edits, two more.
+    const pendingAfterOne = tracker.pending;
+    expect(pendingAfterOne).toBeGreaterThan(0);
+    client.type('!');
+    client.type('!');
+    expect(tracker.pending).toBe(pendingAfterOne + 2);
     // The server comes back unable to store (a full disk): the reconnect's sync must not count as a save.
     outside.exec(`CREATE TRIGGER refuse_updates BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END`);
     const back = await startTestServer(dataDir, { port: server.port });
@@ -95,6 +101,7 @@ describe('the save tracker', () => {
     expect(tracker.unconfirmed).toBe(true);
     outside.exec('DROP TRIGGER refuse_updates');
     await waitFor(() => !tracker.unconfirmed, 'the server confirms the offline edit once it can store it', 20_000);
+    expect(tracker.pending).toBe(0);
     expect(confirmations.length).toBeGreaterThan(0);
     expect(confirmations.every(Boolean), 'every confirmation came after the edit was stored').toBe(true);
   });

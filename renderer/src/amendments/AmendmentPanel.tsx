@@ -6,6 +6,7 @@ import type { ModelDiff } from '../../../shared/model/diffModels';
 import { apiFetch } from '../connection/api';
 import type { Session } from '../connection/session';
 import { downloadFile } from '../editor/downloadFile';
+import { errorText } from '../errors/errorText';
 
 interface Props {
   readonly session: Session;
@@ -39,7 +40,7 @@ export function AmendmentPanel({ session, docId, stage, revision, canStart }: Pr
         setEditions(e);
         setRevisions(r.revisions);
       })
-      .catch((e: Error) => !cancelled && setError(e.message));
+      .catch((e: unknown) => !cancelled && setError(errorText(t, e)));
     return () => {
       cancelled = true;
     };
@@ -53,7 +54,7 @@ export function AmendmentPanel({ session, docId, stage, revision, canStart }: Pr
         const created = await apiFetch<RevisionSummary>(session, `${base}/revisions`, { method: 'POST', body: repeal ? { repeal: true } : {} });
         navigate(`/documents/${created.id}`);
       } catch (e) {
-        setError((e as Error).message);
+        setError(errorText(t, e));
       } finally {
         setBusy(false);
       }
@@ -67,7 +68,7 @@ export function AmendmentPanel({ session, docId, stage, revision, canStart }: Pr
         const body = await apiFetch<string | { text: string }>(session, path);
         setShown({ title, text: typeof body === 'string' ? body : body.text });
       } catch (e) {
-        setError((e as Error).message);
+        setError(errorText(t, e));
       }
     },
     [session],
@@ -80,7 +81,7 @@ export function AmendmentPanel({ session, docId, stage, revision, canStart }: Pr
         const { changed, moved, inserted, deleted } = diff.counts;
         setShown({ title: t('amendments.compare', { number: to - 1 }), text: t('amendments.changedArticles', { count: changed + moved, inserted, deleted }) });
       } catch (e) {
-        setError((e as Error).message);
+        setError(errorText(t, e));
       }
     },
     [session, base, t],

@@ -6,11 +6,13 @@ import { CURRENT_TEXT, type VersionSummary } from '../../../shared/api/workflow'
 import type { WorkflowDefinition } from '../../../shared/workflow/workflowDefinition';
 import type { Session } from '../connection/session';
 import { jumpToArticle } from '../editor/jumpTo';
-import { dateTime, stageLabel } from '../workflow/stageText';
+import { stageLabel } from '../workflow/stageText';
 import { ChangeLegend, ChangeList } from './ChangeList';
 import { summarizeChanges } from './changeSummary';
 import { TrackedExportButton } from './TrackedExportButton';
 import type { ChangesView } from './useChangesView';
+import { errorText } from '../errors/errorText';
+import { shortDateTime } from '../../../shared/format/dates';
 
 /** What the changes panel needs of its page. */
 export interface ChangesPanelProps {
@@ -50,10 +52,10 @@ export function ChangesPanel({ session, docId, meId, definition, view }: Changes
       <label className="sj-changes-base">
         {t('changes.base')}
         <select value={view.base} onChange={(e) => view.setBase(e.target.value)} data-field="changes-base">
-          <option value={LAST_VISIT}>{view.visitedAt ? t('changes.lastVisitAt', { date: dateTime(view.visitedAt, i18n.language) }) : t('changes.lastVisit')}</option>
+          <option value={LAST_VISIT}>{view.visitedAt ? t('changes.lastVisitAt', { date: shortDateTime(view.visitedAt) }) : t('changes.lastVisit')}</option>
           {[...view.versions].reverse().map((v) => (
             <option key={v.id} value={v.id}>
-              {t('changes.version', { number: v.number, name: title(v), date: dateTime(v.createdAt, i18n.language) })}
+              {t('changes.version', { number: v.number, name: title(v), date: shortDateTime(v.createdAt) })}
             </option>
           ))}
         </select>
@@ -78,7 +80,7 @@ export function ChangesPanel({ session, docId, meId, definition, view }: Changes
         <>
           {view.error ? (
             <p className="sj-error sj-small" role="alert">
-              {view.error.network ? t('errors.network') : t('changes.failed', { message: view.error.message })}
+              {view.error.network ? t('errors.network') : t('changes.failed', { message: errorText(t, view.error.cause) })}
             </p>
           ) : null}
           {!view.data && view.loading ? <p className="sj-muted sj-small">{t('changes.loading')}</p> : null}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../connection/session';
-import { downloadFile } from '../editor/downloadFile';
+import { downloadFile, ExportNeedsConnection } from '../editor/downloadFile';
+import { errorText } from '../errors/errorText';
 
 /** The path of the tracked-changes export of a comparison (issue 12). */
 export function trackedExportPath(docId: string, from: string, to: string): string {
@@ -25,7 +26,7 @@ export function TrackedExportButton({ session, docId, from, to }: { session: Ses
       const saved = await downloadFile(session, trackedExportPath(docId, from, to), 'changes.docx');
       if (saved) setMessage(t('export.saved', { path: saved }));
     } catch (error) {
-      setMessage(t('export.failed', { message: (error as Error).message }));
+      setMessage(error instanceof ExportNeedsConnection ? t('export.offline') : t('export.failed', { message: errorText(t, error) }));
     } finally {
       setBusy(false);
     }

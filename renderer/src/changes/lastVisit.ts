@@ -28,11 +28,11 @@ export async function recordVisit(session: Session, memberId: string, docId: str
 
 /**
  * Records a visit as the member leaves the act (the page closes, or they go back to the list). Sent with
- * keepalive, so nothing waits for the answer; it is remembered here only when the act was connected, as
- * the request then most likely arrives.
+ * keepalive, so nothing waits for the answer, and sent even when the page does not know yet who the member
+ * is or thinks the link is down: the server knows the member from the token, and a request that cannot
+ * arrive costs nothing. It is remembered here only when the act was connected, as it then most likely arrives.
  */
-export function recordVisitOnLeave(session: Session, memberId: string, docId: string, connected: boolean): void {
-  if (!connected) return;
+export function recordVisitOnLeave(session: Session, memberId: string | undefined, docId: string, connected: boolean): void {
   changesApi.recordVisitOnLeave(session, docId);
-  rememberVisit(memberId, docId, new Date().toISOString());
+  if (connected && memberId) rememberVisit(memberId, docId, new Date().toISOString());
 }

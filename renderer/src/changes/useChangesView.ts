@@ -28,7 +28,7 @@ export interface ChangesView {
   readonly refresh: () => void;
   readonly data: ChangesResponse | null;
   readonly loading: boolean;
-  readonly error: { readonly message: string; readonly network: boolean } | null;
+  readonly error: { readonly cause: unknown; readonly network: boolean } | null;
   /** Changes per article uid while the view is shown (empty when hidden), for the badges and the outline. */
   readonly counts: ReadonlyMap<string, number>;
   /** The frozen versions of the act, oldest first: the bases on offer besides the last visit. */
@@ -83,7 +83,7 @@ export function useChangesView(session: Session, docId: string, me: Member | nul
       },
       (e: unknown) => {
         if (cancelled) return;
-        setError({ message: (e as Error).message, network: e instanceof ApiError && e.code === 'network' });
+        setError({ cause: e, network: e instanceof ApiError && e.code === 'network' });
         setLoading(false);
       },
     );
@@ -113,7 +113,7 @@ export function useChangesView(session: Session, docId: string, me: Member | nul
   useEffect(() => {
     const leave = () => {
       const { session: s, docId: d, me: m, provider: p } = leaving.current;
-      if (m) recordVisitOnLeave(s, m.id, d, Boolean(p?.wsconnected));
+      recordVisitOnLeave(s, m?.id, d, Boolean(p?.wsconnected));
     };
     window.addEventListener('pagehide', leave);
     return () => {
@@ -129,7 +129,7 @@ export function useChangesView(session: Session, docId: string, me: Member | nul
       setChosen(LAST_VISIT);
       refresh();
     } catch (e) {
-      setError({ message: (e as Error).message, network: e instanceof ApiError && e.code === 'network' });
+      setError({ cause: e, network: e instanceof ApiError && e.code === 'network' });
     }
   }, [me, session, docId, refresh]);
 

@@ -1,11 +1,15 @@
 import type { Session } from './session';
 
-/** An API refusal with the server's code and sentence. */
+/**
+ * An API refusal with the server's code, its structured details and the server's English sentence (for the
+ * console only: the UI words it from the code and details, renderer/src/errors/errorText.ts).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -27,8 +31,10 @@ export async function apiFetch<T>(session: Session, path: string, init: { method
     throw new ApiError(0, 'network', 'network');
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(response.status, body?.error?.code ?? 'error', body?.error?.message ?? response.statusText);
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+    const details = body?.error?.details;
+    const plain = typeof details === 'object' && details !== null && !Array.isArray(details) ? (details as Record<string, unknown>) : {};
+    throw new ApiError(response.status, body?.error?.code ?? 'error', body?.error?.message ?? response.statusText, plain);
   }
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';

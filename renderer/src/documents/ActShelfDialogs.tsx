@@ -5,12 +5,13 @@ import { MAX_TITLE_LENGTH, type DocumentSummary } from '../../../shared/api/docu
 import { apiFetch, ApiError } from '../connection/api';
 import { useSession } from '../connection/SessionContext';
 import { Dialog } from '../ui/Dialog';
+import { errorText } from '../errors/errorText';
 
 /** What the server's refusal means for the person who asked, in the UI language. */
 function refusalText(e: unknown, t: TFunction): string {
   if (e instanceof ApiError && e.code === 'locked') return t('acts.renameLocked');
   if (e instanceof ApiError && e.code === 'network') return t('errors.network');
-  return t('errors.generic', { message: (e as Error).message });
+  return errorText(t, e);
 }
 
 /**

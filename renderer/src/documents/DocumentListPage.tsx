@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { DocumentSummary } from '../../../shared/api/documents';
 import { MUNICIPALITIES } from '../../../shared/lang/municipalities';
-import { apiFetch, ApiError } from '../connection/api';
+import { apiFetch } from '../connection/api';
 import { useSession } from '../connection/SessionContext';
 import { useMe } from '../members/useMe';
 import { useMayDo } from '../ui/useMayDo';
 import { ArchiveDialog, RenameDialog } from './ActShelfDialogs';
 import { NewDocumentDialog } from './NewDocumentDialog';
+import { errorText } from '../errors/errorText';
+import { shortDateTime } from '../../../shared/format/dates';
 
 type Asking = { kind: 'rename' | 'archive'; doc: DocumentSummary } | null;
 
@@ -38,7 +40,7 @@ export function DocumentListPage() {
         setDocuments(active.documents);
         setArchived(old.documents);
       })
-      .catch((e: unknown) => setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('errors.generic', { message: (e as Error).message })));
+      .catch((e: unknown) => setError(errorText(t, e)));
   }, [session, t]);
   useEffect(load, [load]);
 
@@ -47,12 +49,11 @@ export function DocumentListPage() {
       await apiFetch(session, `/api/documents/${encodeURIComponent(doc.id)}/restore`, { method: 'POST' });
       load();
     } catch (e) {
-      setError(t('errors.generic', { message: (e as Error).message }));
+      setError(errorText(t, e));
     }
   };
 
   const municipalityName = (raw: string) => MUNICIPALITIES.find((m) => m.id === raw)?.name[i18n.language === 'en' ? 'en' : 'ka'] ?? raw;
-  const formatDate = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'ka-GE', { dateStyle: 'medium', timeStyle: 'short' });
   const shown = showArchived ? archived : documents;
   const canArchive = can.may('archiveDocument');
   const canRename = can.may('editText');
@@ -91,7 +92,7 @@ export function DocumentListPage() {
                 </td>
                 <td>{municipalityName(d.municipality)}</td>
                 <td>{d.language === 'ka' ? 'ქართული' : 'English'}</td>
-                <td>{d.archivedAt ? formatDate(d.archivedAt) : formatDate(d.updatedAt)}</td>
+                <td>{shortDateTime(d.archivedAt ?? d.updatedAt)}</td>
                 {canRename || canArchive ? (
                   <td className="sj-row-actions">
                     {showArchived ? (

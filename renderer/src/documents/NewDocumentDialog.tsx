@@ -1,13 +1,15 @@
 import type { AdoptingBody } from '../../../shared/workflow/adoptingBody';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_TITLE_LENGTH, type DocumentSummary } from '../../../shared/api/documents';
+import { MAX_MUNICIPALITY_LENGTH, MAX_TEMPLATE_VALUE_LENGTH, MAX_TITLE_LENGTH, type DocumentSummary } from '../../../shared/api/documents';
 import type { TemplateListing, TemplateSummary } from '../../../shared/api/templates';
 import type { Language } from '../../../shared/lang/language';
 import { MUNICIPALITIES } from '../../../shared/lang/municipalities';
-import { apiFetch, ApiError } from '../connection/api';
+import { apiFetch } from '../connection/api';
 import { useSession } from '../connection/SessionContext';
 import { Dialog } from '../ui/Dialog';
+import { errorText } from '../errors/errorText';
+import { DateInput } from '../ui/DateInput';
 
 const BLANK = '';
 const OTHER = '__other';
@@ -50,7 +52,7 @@ export function NewDocumentDialog({ documents = [], onClose, onCreated }: { docu
         setLibrary(l);
         setTemplateId(defaultTemplate(l.templates, documents)?.id ?? BLANK);
       })
-      .catch((e: unknown) => setError((e as Error).message));
+      .catch((e: unknown) => setError(errorText(t, e)));
     // The default is chosen once, when the library arrives.
   }, [session]);
 
@@ -72,7 +74,7 @@ export function NewDocumentDialog({ documents = [], onClose, onCreated }: { docu
     try {
       onCreated(await apiFetch<DocumentSummary>(session, '/api/documents', { method: 'POST', body }));
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : (e as Error).message);
+      setError(errorText(t, e));
       setBusy(false);
     }
   };
@@ -148,7 +150,7 @@ export function NewDocumentDialog({ documents = [], onClose, onCreated }: { docu
       {municipality === OTHER ? (
         <label>
           {t('create.otherMunicipalityName')}
-          <input name="otherMunicipality" value={otherName} onChange={(e) => setOtherName(e.target.value)} />
+          <input name="otherMunicipality" maxLength={MAX_MUNICIPALITY_LENGTH} value={otherName} onChange={(e) => setOtherName(e.target.value)} />
         </label>
       ) : null}
       <label>
@@ -162,14 +164,19 @@ export function NewDocumentDialog({ documents = [], onClose, onCreated }: { docu
             <label key={p.name}>
               {p.label[ui]}
               {p.required ? <span className="sj-required"> ({t('create.required')})</span> : null}
-              <input
-                name={`value-${p.name}`}
-                type={p.name === 'date' ? 'date' : 'text'}
-                value={values[p.name] ?? ''}
-                placeholder={p.default ?? ''}
-                required={p.required}
-                onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
-              />
+              {p.name === 'date' ? (
+                <DateInput name={`value-${p.name}`} required={p.required} value={values[p.name] ?? ''} onChange={(iso) => setValues({ ...values, [p.name]: iso })} />
+              ) : (
+                <input
+                  name={`value-${p.name}`}
+                  type="text"
+                  value={values[p.name] ?? ''}
+                  placeholder={p.default ?? ''}
+                  required={p.required}
+                  maxLength={MAX_TEMPLATE_VALUE_LENGTH}
+                  onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
+                />
+              )}
             </label>
           ))}
         </fieldset>

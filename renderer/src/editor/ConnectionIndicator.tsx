@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import { createSaveTracker } from '../../../shared/sync/saveTracker';
+import { linkMonitorOf } from '../connection/heartbeat';
 
 /** The socket as the provider reports it: synced with the server, connecting, or offline. */
 export type SocketState = 'synced' | 'connecting' | 'offline';
@@ -18,7 +18,9 @@ export function useConnectionState(provider: WebsocketProvider | null): SocketSt
   const [state, setState] = useState<SocketState>('connecting');
   useEffect(() => {
     if (!provider) return;
-    const update = () => setState(provider.wsconnected && provider.synced ? 'synced' : provider.wsconnected || provider.wsconnecting ? 'connecting' : 'offline');
+    const monitor = linkMonitorOf(provider);
+    const update = () =>
+      setState(provider.wsconnected && provider.synced ? 'synced' : monitor?.dead ? 'offline' : provider.wsconnected || provider.wsconnecting ? 'connecting' : 'offline');
     let offlineTimer: ReturnType<typeof setTimeout> | undefined;
     const onStatus = () => {
       update();
@@ -28,8 +30,11 @@ export function useConnectionState(provider: WebsocketProvider | null): SocketSt
     };
     provider.on('status', onStatus);
     provider.on('sync', update);
+    // The heartbeat found the link dead: offline at once, not after the retry grace above.
+    const unsubscribe = monitor?.subscribe(update);
     update();
     return () => {
+      unsubscribe?.();
       clearTimeout(offlineTimer);
       provider.off('status', onStatus);
       provider.off('sync', update);
@@ -38,13 +43,13 @@ export function useConnectionState(provider: WebsocketProvider | null): SocketSt
   return state;
 }
 
-/** True while a change made in this window has not been confirmed by the server (see shared/sync/saveTracker.ts). */
-export function useUnconfirmedChanges(provider: WebsocketProvider | null): boolean {
-  const [unconfirmed, setUnconfirmed] = useState(false);
+/** How many changes made in this window the server has not confirmed yet (see shared/sync/saveTracker.ts). */
+export function useUnconfirmedChanges(provider: WebsocketProvider | null): number {
+  const [unconfirmed, setUnconfirmed] = useState(0);
   useEffect(() => {
     if (!provider) return;
     const tracker = createSaveTracker(provider);
-    const update = () => setUnconfirmed(tracker.unconfirmed);
+    const update = () => setUnconfirmed(tracker.pending);
     const unsubscribe = tracker.subscribe(update);
     update();
     return () => {
@@ -71,15 +76,4 @@ export function badgeState(socket: SocketState, facts: SaveFacts): ConnectionSta
   if (facts.refused) return 'unsent';
   if (socket === 'synced' && facts.unconfirmed) return 'saving';
   return socket;
-}
-
-/** A small coloured badge with the connection state, in words. */
-export function ConnectionIndicator({ state }: { state: ConnectionState }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`sj-connection sj-connection-${state}`} data-state={state} role="status" title={t(`status.${state}`)}>
-      <span className="sj-dot" aria-hidden="true" />
-      {t(`status.${state}`)}
-    </span>
-  );
 }

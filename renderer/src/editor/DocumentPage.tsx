@@ -10,7 +10,9 @@ import { useSession } from '../connection/SessionContext';
 import { ActEditor } from './ActEditor';
 import { NoteEditor } from './NoteEditor';
 import { DocumentTabs, type DocumentView } from './DocumentTabs';
-import { badgeState, ConnectionIndicator, useConnectionState, useUnconfirmedChanges } from './ConnectionIndicator';
+import { badgeState, useConnectionState, useUnconfirmedChanges } from './ConnectionIndicator';
+import { ConnectionBadge } from '../ui/ConnectionBadge';
+import { useQueuedCounts, useReportUnsent } from '../connection/unsentChanges';
 import { PresenceList } from './PresenceList';
 import { ExportMenu } from './ExportMenu';
 import { memberColor, useUserIdentity } from '../ui/userIdentity';
@@ -37,6 +39,7 @@ import { SideTabs, useSideTab } from './SideTabs';
 import { useMayDo } from '../ui/useMayDo';
 import { ShortcutsSheet, useShortcutsKey } from './ShortcutsSheet';
 import { useRevision } from '../amendments/useRevision';
+import { errorText } from '../errors/errorText';
 
 /** The page of one act: its title bar, the editor, and who is here. */
 export function DocumentPage({ docId }: { docId: string }) {
@@ -58,7 +61,12 @@ export function DocumentPage({ docId }: { docId: string }) {
   // The member's access ended while the act is open: read-only, and say whether the last changes reached the
   // server (issue 11, point 6). The badge says "saved" only for changes the server confirmed.
   const accessEnded = useAccessEnded(session, provider);
-  const unconfirmed = useUnconfirmedChanges(provider);
+  const unsentEdits = useUnconfirmedChanges(provider);
+  const unconfirmed = unsentEdits > 0;
+  // Issue 14, part 3: what has not reached the server, counted in the header and asked about on closing.
+  const queued = useQueuedCounts(session, docId);
+  const unsent = { edits: unsentEdits, ...queued };
+  useReportUnsent(`act:${docId}`, unsentEdits + queued.comments + queued.suggestions);
   // Issue 13, §3: the act or its explanatory note. The act's editor stays mounted (hidden by CSS) while the
   // note is shown, so its connection, presence and status keep running; the note mounts on first opening.
   const [view, setView] = useState<DocumentView>('act');
@@ -112,7 +120,7 @@ export function DocumentPage({ docId }: { docId: string }) {
   }, [session, docId]);
 
   if (error) {
-    const message = error.status === 404 ? t('editor.notFound') : error.status === 401 ? t('editor.accessEnded') : error.code === 'network' ? t('errors.network') : t('errors.generic', { message: error.message });
+    const message = error.status === 404 ? t('editor.notFound') : error.status === 401 ? t('editor.accessEnded') : errorText(t, error);
     return (
       <div className="sj-error" role="alert">
         {message} <Link href="/">{t('editor.back')}</Link>
@@ -134,7 +142,7 @@ export function DocumentPage({ docId }: { docId: string }) {
         {readOnly ? <span className="sj-badge">{t('editor.readOnly')}</span> : null}
         <PresenceList provider={provider} />
         <ExportMenu session={session} docId={docId} />
-        <ConnectionIndicator state={badgeState(connection, { unconfirmed, accessEnded: accessEnded !== null, refused: denied !== null })} />
+        <ConnectionBadge state={badgeState(connection, { unconfirmed, accessEnded: accessEnded !== null, refused: denied !== null })} unsent={unsent} />
       </header>
       {workflow.stages ? <LockBanner stages={workflow.stages} definition={definition} /> : null}
       {accessEnded ? <AccessEndedNotice ended={accessEnded} unsent={unconfirmed} actText={actText} /> : null}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../connection/session';
-import { downloadFile } from './downloadFile';
+import { downloadFile, ExportNeedsConnection } from './downloadFile';
+import { errorText } from '../errors/errorText';
 
 /** The export formats offered to users, with their API suffixes. */
 const FORMATS = [
@@ -30,7 +31,7 @@ export function ExportMenu({ session, docId, version = 'current' }: { session: S
         const saved = await downloadFile(session, `/api/documents/${docId}/${suffix}?version=${encodeURIComponent(version)}`, suffix);
         if (saved) setMessage(t('export.saved', { path: saved }));
       } catch (error) {
-        setMessage(t('export.failed', { message: (error as Error).message }));
+        setMessage(error instanceof ExportNeedsConnection ? t('export.offline') : t('export.failed', { message: errorText(t, error) }));
       } finally {
         setBusy(false);
       }

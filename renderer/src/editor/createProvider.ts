@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Session } from '../connection/session';
 import { syncUrl } from '../connection/session';
+import { attachHeartbeat } from '../connection/heartbeat';
 import { connectAfterSnapshot } from './snapshotOpen';
 import type { SnapshotProgress } from './snapshotDownload';
 
@@ -42,6 +43,8 @@ export function createDocumentConnection(session: Session, id: string, yjsDocMap
     // Reconnect quickly on a flaky line, but not more often than every 5 s.
     maxBackoffTime: 5000,
   });
+  // A dead link shows as offline within 5 s, and the provider reconnects (issue 14, part 3).
+  attachHeartbeat(provider);
   if (options.snapshot) connectAfterSnapshot(session, id, { provider, local, doc }, options.snapshot.onProgress);
   return { provider, local, doc };
 }

@@ -1,3 +1,4 @@
+import { ApiError } from '../connection/api';
 import type { Session } from '../connection/session';
 
 /** The file name the server suggests in Content-Disposition (RFC 5987 `filename*` first). */
@@ -8,13 +9,33 @@ export function suggestedName(header: string | null, fallback: string): string {
 }
 
 /**
+ * The server could not be reached. Exports are made by the server from the act's model (DESIGN.md, "Derive"),
+ * so a browser with no connection cannot make one; the desktop app has its own embedded server, which is
+ * always reachable, so this is a remote browser's message (issue 14, part 3).
+ */
+export class ExportNeedsConnection extends Error {
+  constructor() {
+    super('export needs the connection to the workspace server');
+  }
+}
+
+/**
  * Fetches a file from the workspace API with the session's token and hands it to the user: the native save
  * dialog in the desktop app, a download in a browser. Resolves to the saved path in the desktop app (null
  * when the user cancelled or in a browser); rejects with the server's message when it refuses.
  */
 export async function downloadFile(session: Session, path: string, fallbackName: string): Promise<string | null> {
-  const response = await fetch(`${session.serverUrl}${path}`, { headers: { Authorization: `Bearer ${session.token}` } });
-  if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? response.statusText);
+  let response: Response;
+  try {
+    response = await fetch(`${session.serverUrl}${path}`, { headers: { Authorization: `Bearer ${session.token}` } });
+  } catch {
+    // fetch rejects only when no answer came at all ("Failed to fetch"): say what that means, in words.
+    throw new ExportNeedsConnection();
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null;
+    throw new ApiError(response.status, body?.error?.code ?? 'error', body?.error?.message ?? response.statusText, body?.error?.details ?? {});
+  }
   const name = suggestedName(response.headers.get('content-disposition'), fallbackName);
   const data = new Uint8Array(await response.arrayBuffer());
   const desktop = window.sajaroDesktop;

@@ -8,6 +8,7 @@ import { pageStringsEn } from '../editor/pageStrings.en';
 import { documentsStringsEn } from '../documents/documentsStrings.en';
 import { readinessStringsEn } from '../readiness/readinessStrings.en';
 import { suggestionsStringsEn } from '../suggestions/suggestionsStrings.en';
+import { errorStringsEn } from '../errors/errorStrings.en';
 
 /** English UI strings. Keys are shared with ka.ts; a missing key falls back to English. */
 export const en = {
@@ -67,16 +68,28 @@ export const en = {
   },
   presence: { here: 'In this act', you: 'you' },
   status: {
-    synced: 'Saved to the server',
+    synced: 'Saved',
     saving: 'Saving…',
     connecting: 'Connecting…',
+    offline: 'Offline',
+    unsent: 'Not saved',
+    closed: 'Disconnected',
+    notSent_one: '{{count}} not sent',
+    notSent_other: '{{count}} not sent',
+    parts: 'Not yet on the server: {{edits}} edits, {{comments}} comments, {{suggestions}} suggestions.',
+  },
+  statusDetail: {
+    synced: 'Saved to the server',
+    saving: 'Saving: the server has not confirmed the last changes yet',
+    connecting: 'Connecting to the server…',
     offline: 'Offline: edits are kept on this computer and sent when the connection returns',
     unsent: 'Not saved: your last changes are only on this computer',
     closed: 'Disconnected: your access has ended',
   },
-  name: { title: 'Your name', explain: 'Others in the act see your name beside your cursor.', placeholder: 'e.g. Nino Beridze', save: 'Continue' },
+  name: { title: 'Your name', label: 'Name', explain: 'Others in the act see your name beside your cursor.', placeholder: 'e.g. Nino Beridze', save: 'Continue' },
   auth: { missing: 'Open Sajaro with the invitation link you received (it ends in #token=…).', invalid: 'This invitation link is no longer valid. Ask your coordinator for a new one.' },
-  export: { button: 'Export', working: 'Exporting…', docx: 'Word document (.docx), official form', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'Saved to {{path}}', failed: 'Export failed: {{message}}' },
+  export: { button: 'Export', working: 'Exporting…', docx: 'Word document (.docx), official form', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'Saved to {{path}}', failed: 'Export failed: {{message}}', offline: 'Export needs the connection to the server, and there is none now. Your text is kept on this computer: export again once you are back online (the desktop app exports without a connection).' },
+  dates: { placeholder: 'dd.mm.yyyy', hint: 'day, month, year, e.g. 02.12.2026', invalid: 'Enter a real date as day.month.year, e.g. 02.12.2026' },
   errors: { generic: 'Something went wrong: {{message}}', network: 'The server cannot be reached. Check the connection and try again.' },
   ...workflowStringsEn,
   ...reviewStringsEn,
@@ -88,4 +101,5 @@ export const en = {
   ...readinessStringsEn,
   ...amendmentsStringsEn,
   ...suggestionsStringsEn,
+  ...errorStringsEn,
 } as const;

@@ -9,6 +9,7 @@ import { pageStringsKa } from '../editor/pageStrings.ka';
 import { documentsStringsKa } from '../documents/documentsStrings.ka';
 import { readinessStringsKa } from '../readiness/readinessStrings.ka';
 import { suggestionsStringsKa } from '../suggestions/suggestionsStrings.ka';
+import { errorStringsKa } from '../errors/errorStrings.ka';
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -70,16 +71,28 @@ export const ka: Strings<typeof en> = {
   },
   presence: { here: 'აქტში ახლა', you: 'თქვენ' },
   status: {
-    synced: 'შენახულია სერვერზე',
+    synced: 'შენახულია',
     saving: 'ინახება…',
     connecting: 'უკავშირდება…',
+    offline: 'კავშირი არ არის',
+    unsent: 'არ შენახულა',
+    closed: 'გათიშულია',
+    notSent_one: '{{count}} გაუგზავნელი',
+    notSent_other: '{{count}} გაუგზავნელი',
+    parts: 'სერვერზე ჯერ არ არის: ცვლილებები — {{edits}}, კომენტარები — {{comments}}, შეთავაზებები — {{suggestions}}.',
+  },
+  statusDetail: {
+    synced: 'შენახულია სერვერზე',
+    saving: 'ინახება: სერვერს ბოლო ცვლილებები ჯერ არ დაუდასტურებია',
+    connecting: 'სერვერს უკავშირდება…',
     offline: 'კავშირი არ არის: ცვლილებები ინახება ამ კომპიუტერზე და გაიგზავნება კავშირის აღდგენისას',
     unsent: 'არ შენახულა: ბოლო ცვლილებები მხოლოდ ამ კომპიუტერზეა',
     closed: 'გათიშულია: თქვენი წვდომა შეწყდა',
   },
-  name: { title: 'თქვენი სახელი', explain: 'აქტში სხვები თქვენს სახელს კურსორის გვერდით დაინახავენ.', placeholder: 'მაგ.: ნინო ბერიძე', save: 'გაგრძელება' },
+  name: { title: 'თქვენი სახელი', label: 'სახელი', explain: 'აქტში სხვები თქვენს სახელს კურსორის გვერდით დაინახავენ.', placeholder: 'მაგ.: ნინო ბერიძე', save: 'გაგრძელება' },
   auth: { missing: 'გახსენით საჯარო მიღებული მოწვევის ბმულით (ბოლოვდება #token=…-ით).', invalid: 'მოწვევის ბმული აღარ მოქმედებს. სთხოვეთ კოორდინატორს ახალი.' },
-  export: { button: 'ექსპორტი', working: 'მიმდინარეობს ექსპორტი…', docx: 'Word-ის დოკუმენტი (.docx), ოფიციალური ფორმა', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'შენახულია: {{path}}', failed: 'ექსპორტი ვერ მოხერხდა: {{message}}' },
+  export: { button: 'ექსპორტი', working: 'მიმდინარეობს ექსპორტი…', docx: 'Word-ის დოკუმენტი (.docx), ოფიციალური ფორმა', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'შენახულია: {{path}}', failed: 'ექსპორტი ვერ მოხერხდა: {{message}}', offline: 'ექსპორტისთვის საჭიროა სერვერთან კავშირი, ახლა კი კავშირი არ არის. ტექსტი ინახება ამ კომპიუტერზე: ექსპორტი გაიმეორეთ, როცა კავშირი აღდგება (სამუშაო მაგიდის აპლიკაცია ექსპორტს კავშირის გარეშეც აკეთებს).' },
+  dates: { placeholder: 'დდ.თთ.წწწწ', hint: 'დღე, თვე, წელი, მაგ.: 02.12.2026', invalid: 'შეიყვანეთ არსებული თარიღი ფორმით დღე.თვე.წელი, მაგ.: 02.12.2026' },
   errors: { generic: 'შეცდომა: {{message}}', network: 'სერვერი მიუწვდომელია. შეამოწმეთ კავშირი და სცადეთ ხელახლა.' },
   ...workflowStringsKa,
   ...reviewStringsKa,
@@ -91,4 +104,5 @@ export const ka: Strings<typeof en> = {
   ...readinessStringsKa,
   ...amendmentsStringsKa,
   ...suggestionsStringsKa,
+  ...errorStringsKa,
 };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessEnded } from './useAccessEnded';
+import { clockTime } from '../../../shared/format/dates';
 
 /**
  * Says in plain words that the member's access ended while the act was open, that the act is now read-only,
@@ -8,7 +9,7 @@ import type { AccessEnded } from './useAccessEnded';
  * notice offers the text to copy, since this window can no longer send it (issue 11, point 6).
  */
 export function AccessEndedNotice({ ended, unsent, actText }: { ended: AccessEnded; unsent: boolean; actText: () => string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
     try {
@@ -19,7 +20,7 @@ export function AccessEndedNotice({ ended, unsent, actText }: { ended: AccessEnd
       setCopied('failed');
     }
   };
-  const time = ended.at.toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const time = clockTime(ended.at);
   return (
     <div className="sj-access-ended" role="alert" data-notice="access-ended" data-unsent={unsent}>
       <svg className="sj-access-ended-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">

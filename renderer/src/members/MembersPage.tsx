@@ -7,13 +7,15 @@ import { InviteLinkDialog } from './InviteLinkDialog';
 import { membersApi } from './membersApi';
 import { RevokeDialog } from './RevokeDialog';
 import { useMe } from './useMe';
+import { errorText } from '../errors/errorText';
+import { shortDate } from '../../../shared/format/dates';
 
 /**
  * The coordinator's members page (issue 7): who is in the workspace and with which role; add a member
  * (their invitation link is shown once), change a role, revoke access after a confirmation.
  */
 export function MembersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const me = useMe(session);
   const [members, setMembers] = useState<Member[] | null>(null);
@@ -27,7 +29,7 @@ export function MembersPage() {
   const [adding, setAdding] = useState(false);
 
   const describe = useCallback(
-    (e: unknown) => (e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('members.failed', { message: (e as Error).message })),
+    (e: unknown) => (e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('members.failed', { message: errorText(t, e) })),
     [t],
   );
   const load = useCallback(() => {
@@ -81,7 +83,6 @@ export function MembersPage() {
     }
   };
 
-  const formatDate = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'ka-GE', { dateStyle: 'medium' });
 
   if (forbidden) return <main className="sj-list"><p className="sj-error" role="alert">{t('members.forbidden')}</p></main>;
 
@@ -127,7 +128,7 @@ export function MembersPage() {
                       ))}
                     </select>
                   </td>
-                  <td>{formatDate(member.createdAt)}</td>
+                  <td>{shortDate(member.createdAt)}</td>
                   <td>
                     <button type="button" className="sj-danger-link" disabled={self} title={self ? t('members.selfHint') : undefined} onClick={() => setRevoking(member)} data-action="revoke">
                       {t('members.revoke')}

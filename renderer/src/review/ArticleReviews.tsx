@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleReview, ArticleReviewStatus, ReviewDecision, ReviewsResponse } from '../../../shared/api/review';
+import { REVIEW_LIMITS, type ArticleReview, type ArticleReviewStatus, type ReviewDecision, type ReviewsResponse } from '../../../shared/api/review';
 import { ApiError } from '../connection/api';
 import { useWhen } from './ThreadCard';
+import { errorText } from '../errors/errorText';
 
 /**
  * The status of an article in this window: the server's decision, but an approval of a text that has
@@ -58,7 +59,7 @@ export function ArticleReviews({
       setNote('');
     } catch (e) {
       const changed = e instanceof ApiError && e.code === 'text_changed';
-      setRefusal({ key, message: changed ? t('review.textChanged') : t('review.failed', { message: (e as Error).message }) });
+      setRefusal({ key, message: changed ? t('review.textChanged') : t('review.failed', { message: errorText(t, e) }) });
     } finally {
       setBusy(null);
     }
@@ -106,7 +107,7 @@ export function ArticleReviews({
                     void decide(a.articleKey, 'changes_requested', note.trim() || undefined);
                   }}
                 >
-                  <textarea aria-label={t('review.requestChanges')} placeholder={t('review.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+                  <textarea aria-label={t('review.requestChanges')} placeholder={t('review.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={REVIEW_LIMITS.noteChars} />
                   <button type="submit" className="sj-primary">
                     {t('review.requestChanges')}
                   </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REVIEW_LIMITS } from '../../../shared/api/review';
 
 /** The form of a new comment on the selected text: the quote, the comment, and whether it blocks legal review. */
 export function CommentComposer({ quote, allowBlocking, onSend, onCancel }: { quote: string; allowBlocking: boolean; onSend(text: string, blocking: boolean): void; onCancel(): void }) {
@@ -16,7 +17,7 @@ export function CommentComposer({ quote, allowBlocking, onSend, onCancel }: { qu
     >
       <div className="sj-small sj-muted">{t('review.newComment')}</div>
       <blockquote className="sj-thread-quote">{quote}</blockquote>
-      <textarea aria-label={t('review.placeholder')} placeholder={t('review.placeholder')} value={text} onChange={(e) => setText(e.target.value)} rows={3} autoFocus />
+      <textarea aria-label={t('review.placeholder')} placeholder={t('review.placeholder')} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={REVIEW_LIMITS.commentChars} autoFocus />
       {allowBlocking ? (
         <label className="sj-check">
           <input type="checkbox" checked={blocking} onChange={(e) => setBlocking(e.target.checked)} /> {t('review.blocking')}

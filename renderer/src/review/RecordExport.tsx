@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../connection/session';
 import { reviewApi } from './reviewApi';
+import { errorText } from '../errors/errorText';
 
 /** The file name the server gave an export, from its Content-Disposition. */
 function fileNameOf(response: Response, fallback: string): string {
@@ -31,7 +32,7 @@ export function RecordExport({ session, docId }: { session: Session; docId: stri
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(t, e));
     }
   };
   return (

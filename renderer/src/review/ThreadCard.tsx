@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OUTCOMES, type Outcome } from '../../../shared/api/review';
-import { formatActDate } from '../../../shared/lang/dates';
+import { OUTCOMES, REVIEW_LIMITS, type Outcome } from '../../../shared/api/review';
+import { shortDateTime } from '../../../shared/format/dates';
 import type { ThreadView } from './threadViews';
+import { storedRefusalText } from '../errors/errorText';
 
 /** What a member may do with a thread. */
 export interface ThreadRights {
@@ -19,15 +20,9 @@ export interface ThreadActions {
   onReopen(id: string): void;
 }
 
-/** A date and time in the interface's language, dates as acts write them ("2026 წლის 15 სექტემბერი, 14:05"). */
+/** When a comment, reply or decision was made, as every list and history shows it (shared/format/dates.ts). */
 export function useWhen(): (iso: string) => string {
-  const { i18n } = useTranslation();
-  return (iso) => {
-    const at = new Date(iso);
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-    return `${formatActDate(day, i18n.language === 'en' ? 'en' : 'ka')}, ${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  };
+  return shortDateTime;
 }
 
 /**
@@ -82,7 +77,7 @@ export function ThreadCard({ thread, active, rights, actions }: { thread: Thread
         </div>
       ) : null}
       {thread.pending ? <div className="sj-muted sj-small">{t('review.pending')}</div> : null}
-      {thread.error ? <div className="sj-error sj-small" role="alert">{t('review.failed', { message: thread.error })}</div> : null}
+      {thread.error ? <div className="sj-error sj-small" role="alert">{t('review.failed', { message: storedRefusalText(t, thread.error) })}</div> : null}
       {active && !thread.pending ? (
         <div className="sj-thread-controls" onClick={(e) => e.stopPropagation()}>
           {rights.reply ? (
@@ -94,7 +89,7 @@ export function ThreadCard({ thread, active, rights, actions }: { thread: Thread
                 setReply('');
               }}
             >
-              <textarea aria-label={t('review.reply')} placeholder={t('review.replyPlaceholder')} value={reply} onChange={(e) => setReply(e.target.value)} rows={2} />
+              <textarea aria-label={t('review.reply')} placeholder={t('review.replyPlaceholder')} value={reply} onChange={(e) => setReply(e.target.value)} rows={2} maxLength={REVIEW_LIMITS.commentChars} />
               <button type="submit" disabled={!reply.trim()}>
                 {t('review.reply')}
               </button>
@@ -125,7 +120,7 @@ export function ThreadCard({ thread, active, rights, actions }: { thread: Thread
               </label>
               <label>
                 {t('review.reason')}
-                <textarea aria-label={t('review.reason')} placeholder={t('review.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required />
+                <textarea aria-label={t('review.reason')} placeholder={t('review.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={REVIEW_LIMITS.reasonChars} required />
               </label>
               <div className="sj-actions">
                 <button type="button" onClick={() => setResolving(false)}>

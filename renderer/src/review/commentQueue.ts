@@ -3,6 +3,7 @@ import type { NewThreadRequest, Outcome, ReplyRequest } from '../../../shared/ap
 import { ApiError } from '../connection/api';
 import type { Session } from '../connection/session';
 import { reviewApi } from './reviewApi';
+import { storedRefusal, type StoredRefusal } from '../errors/errorText';
 
 /** A comment action made on this computer that the server has not confirmed yet. */
 export type QueuedAction =
@@ -15,7 +16,7 @@ export type QueuedAction =
 export interface QueueEntry {
   readonly action: QueuedAction;
   /** The server's refusal, once it refused (the entry is then kept for the user to see, not retried). */
-  readonly error?: string;
+  readonly error?: StoredRefusal | string;
 }
 
 /**
@@ -76,8 +77,7 @@ export class CommentQueue {
           this.save(this.entries().filter((e) => JSON.stringify(e) !== JSON.stringify(entry)));
           continue;
         }
-        const message = error instanceof Error ? error.message : String(error);
-        this.save(this.entries().map((e) => (JSON.stringify(e) === JSON.stringify(entry) ? { ...e, error: message } : e)));
+        this.save(this.entries().map((e) => (JSON.stringify(e) === JSON.stringify(entry) ? { ...e, error: storedRefusal(error) } : e)));
       }
     }
   }

@@ -2,6 +2,7 @@ import type { CommentEntry, CommentThread, Person, Resolution } from '../../../s
 import type { AnchorState, TextAnchor } from '../../../shared/review/textAnchor';
 import type { QueueEntry } from './commentQueue';
 import type { LiveAnchor } from './useLiveAnchors';
+import type { StoredRefusal } from '../errors/errorText';
 
 /** A thread as the panel shows it: the server's, with what waits in the offline queue applied. */
 export interface ThreadView {
@@ -23,7 +24,7 @@ export interface ThreadView {
   /** Not on the server yet. */
   readonly pending: boolean;
   /** The server refused the queued action with this message. */
-  readonly error: string | null;
+  readonly error: StoredRefusal | string | null;
 }
 
 /** The anchors to resolve live: the server's threads' and the queued new threads'. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Suggestion } from '../../../shared/api/suggestions';
+import { SUGGESTION_LIMITS, type Suggestion } from '../../../shared/api/suggestions';
 import { memberColor } from '../ui/userIdentity';
 import { Dialog } from '../ui/Dialog';
 
@@ -26,7 +26,7 @@ export function RejectDialog({ suggestion, onConfirm, onClose }: { suggestion: S
       <p className="sj-muted sj-small">{t('suggest.rejectExplain')}</p>
       <label>
         {t('suggest.reasonLabel')}
-        <textarea aria-label={t('suggest.reasonLabel')} placeholder={t('suggest.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} autoFocus />
+        <textarea aria-label={t('suggest.reasonLabel')} placeholder={t('suggest.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={SUGGESTION_LIMITS.reasonChars} autoFocus />
       </label>
       <div className="sj-actions">
         <button type="button" onClick={onClose} disabled={busy}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NewBlockSpec } from '../../../shared/api/suggestions';
 import { useWhen } from '../review/ThreadCard';
 import type { SuggestionView } from './suggestionViews';
+import { storedRefusalText } from '../errors/errorText';
 
 /** What a card may offer: deciding (members who may edit), undoing this member's last decision, accepting a group. */
 export interface CardActions {
@@ -86,7 +87,7 @@ export function SuggestionCard({ view, active, actions }: { view: SuggestionView
       {view.status === 'typing' ? <div className="sj-muted sj-small">{t('suggest.typing')}</div> : null}
       {view.error ? (
         <div className="sj-error sj-small" role="alert">
-          {t('suggest.failed', { message: view.error })}{' '}
+          {t('suggest.failed', { message: storedRefusalText(t, view.error) })}{' '}
           <button type="button" className="sj-link-button" onClick={() => actions.onDismiss(view)}>
             {t('suggest.dismiss')}
           </button>

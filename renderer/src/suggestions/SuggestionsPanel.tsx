@@ -7,6 +7,7 @@ import { SuggestionCard, type CardActions } from './SuggestionCard';
 import { useSuggestions } from './SuggestionsContext';
 import { useOpenSideTab } from '../editor/SideTabs';
 import { groupKey, suggestionLists, type SuggestionView } from './suggestionViews';
+import { errorText } from '../errors/errorText';
 
 /**
  * The suggestions of the act in the side column (issue 12): open ones in document order with Accept and
@@ -67,7 +68,7 @@ export function SuggestionsPanel() {
       </div>
       {data.decisionError ? (
         <div className="sj-error sj-small" role="alert">
-          {data.decisionError === 'network' ? t('suggest.network') : t('suggest.refused', { message: data.decisionError })}{' '}
+          {data.decisionError === 'network' ? t('suggest.network') : t('suggest.refused', { message: errorText(t, data.decisionError) })}{' '}
           <button type="button" className="sj-link-button" onClick={data.clearError}>
             {t('suggest.dismiss')}
           </button>

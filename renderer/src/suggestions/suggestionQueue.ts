@@ -6,6 +6,7 @@ import { resolveSpan, type SpanRef } from '../../../shared/review/suggestionSpan
 import { ApiError } from '../connection/api';
 import type { Session } from '../connection/session';
 import { suggestionsApi } from './suggestionsApi';
+import { storedRefusal, type StoredRefusal } from '../errors/errorText';
 
 /** A suggestion made on this computer that the server has not confirmed yet. */
 export interface QueuedSuggestion {
@@ -18,7 +19,7 @@ export interface QueuedSuggestion {
   readonly newBlocks: readonly (NewBlockSpec | null)[];
   readonly createdAt: string;
   /** The server's refusal, once it refused (kept for the member to see, not retried). */
-  readonly error?: string;
+  readonly error?: StoredRefusal | string;
 }
 
 /** Thrown when a queued suggestion's quote no longer stands in the text, so it cannot be sent as made. */
@@ -74,8 +75,7 @@ export class SuggestionQueue {
         this.save(this.entries().filter((e) => e.id !== entry.id));
       } catch (error) {
         if (error instanceof ApiError && error.code === 'network') return stored;
-        const message = error instanceof Error ? error.message : String(error);
-        this.save(this.entries().map((e) => (e.id === entry.id ? { ...e, error: message } : e)));
+        this.save(this.entries().map((e) => (e.id === entry.id ? { ...e, error: storedRefusal(error) } : e)));
       }
     }
   }

@@ -4,6 +4,7 @@ import { memberColor } from '../ui/userIdentity';
 import type { QueuedSuggestion } from './suggestionQueue';
 import type { TypedChange } from './suggestingController';
 import { TYPING_ID, type PlacedSpans } from './useRedlineMarks';
+import type { StoredRefusal } from '../errors/errorText';
 
 /** A suggestion as the side panel lists it: the server's, one waiting to be sent, or the one being typed. */
 export interface SuggestionView {
@@ -22,7 +23,7 @@ export interface SuggestionView {
   readonly decidedAt?: string;
   readonly reason?: string;
   /** The server refused the queued suggestion with this message. */
-  readonly error?: string;
+  readonly error?: StoredRefusal | string;
   /** The block it is in now in this window, for scrolling to it; -1 when not placed. */
   readonly top: number;
   readonly server: Suggestion | null;

@@ -14,7 +14,7 @@ export interface SuggestionData {
   readonly queued: readonly QueuedSuggestion[];
   readonly online: boolean;
   /** The server's refusal of the last decision, in its words; null when it went through. */
-  readonly decisionError: string | null;
+  readonly decisionError: unknown;
   /** The id of the suggestion a decision is being sent for. */
   readonly busy: string | null;
   send(entry: QueuedSuggestion): void;
@@ -53,7 +53,7 @@ export function useSuggestionData(session: Session, docId: string, doc: Y.Doc | 
   const [suggestions, setSuggestions] = useState<readonly Suggestion[]>(() => cached(session, docId));
   const [queued, setQueued] = useState<readonly QueuedSuggestion[]>(() => queue.entries());
   const [online, setOnline] = useState(false);
-  const [decisionError, setDecisionError] = useState<string | null>(null);
+  const [decisionError, setDecisionError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const ready = useRef({ doc, textSynced });
   ready.current = { doc, textSynced };
@@ -121,7 +121,7 @@ export function useSuggestionData(session: Session, docId: string, doc: Y.Doc | 
         await run();
         return true;
       } catch (e) {
-        setDecisionError(e instanceof ApiError && e.code === 'network' ? 'network' : (e as Error).message);
+        setDecisionError(e instanceof ApiError && e.code === 'network' ? 'network' : e);
         return false;
       } finally {
         setBusy(null);

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { DashboardRow } from '../../../shared/api/workflow';
 import { MUNICIPALITIES } from '../../../shared/lang/municipalities';
-import { ApiError } from '../connection/api';
 import { useSession } from '../connection/SessionContext';
 import { DueDate } from './DueDate';
 import { StageTimeline } from './StageTimeline';
@@ -12,6 +11,7 @@ import { useWorkflowDefinition } from './useWorkflowDefinition';
 import { useWorkspaceEvents } from './useWorkspaceEvents';
 import { workflowApi } from './workflowApi';
 import { ActsInForce } from '../amendments/ActsInForce';
+import { errorText } from '../errors/errorText';
 
 /**
  * The coordinator's dashboard: every act of the workspace with its stage, days in it, the next deadline
@@ -38,7 +38,7 @@ export function DashboardPage() {
         setError(null);
         setSeen((before) => [...new Set([...before, ...loaded.map((r) => r.municipality).filter(Boolean)])]);
       })
-      .catch((e: unknown) => setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('errors.generic', { message: (e as Error).message })));
+      .catch((e: unknown) => setError(errorText(t, e)));
   }, [session, municipality, stage, t]);
 
   useEffect(load, [load]);

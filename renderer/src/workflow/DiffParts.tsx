@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { DiffAuthor, DiffPart } from '../../../shared/model/diffModels';
 import { AuthorDot, useAuthorName } from '../changes/ChangeList';
 import { memberColor } from '../ui/userIdentity';
-import { dateTime } from './stageText';
+
+import { shortDateTime } from '../../../shared/format/dates';
 
 const authorKey = (authors: readonly DiffAuthor[] | undefined) => (authors ?? []).map((a) => a.id).join(',');
 
@@ -60,12 +61,12 @@ export function AuthorTag({ authors }: { authors: readonly DiffAuthor[] }) {
  * colour, and a tag names the author after each run of changes by the same people ("100 → 200 · ნინო").
  */
 export function DiffParts({ parts }: { parts: readonly DiffPart[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const title = (part: DiffPart) => {
     const names = (part.authors ?? []).map((a) => a.name).join(', ');
     if (!names) return undefined;
     const who = t(part.kind === 'insert' ? 'changes.insertedBy' : 'changes.deletedBy', { name: names });
-    return part.at ? `${who}, ${dateTime(part.at, i18n.language)}` : who;
+    return part.at ? `${who}, ${shortDateTime(part.at)}` : who;
   };
   const tagAfter = tagPositions(parts);
   return (

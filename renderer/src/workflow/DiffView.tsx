@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiffResponse, DiffSide } from '../../../shared/api/workflow';
-import { ApiError } from '../connection/api';
 import type { Session } from '../connection/session';
 import { workflowApi } from './workflowApi';
 import { TrackedExportButton } from '../changes/TrackedExportButton';
 import { AuthorTag, authorsOf, DiffParts } from './DiffParts';
 import { Dialog } from '../ui/Dialog';
+import { errorText } from '../errors/errorText';
 
 /** Who changed an article, beside its heading: the authors of its word changes, when the server knows them. */
 function ByLine({ parts }: { parts: Parameters<typeof authorsOf>[0] }) {
@@ -34,7 +34,7 @@ export function DiffView(props: { session: Session; docId: string; from: string;
     let cancelled = false;
     workflowApi.diff(session, docId, from, to).then(
       (d) => !cancelled && setDiff(d),
-      (e: unknown) => !cancelled && setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('errors.generic', { message: (e as Error).message })),
+      (e: unknown) => !cancelled && setError(errorText(t, e)),
     );
     return () => {
       cancelled = true;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { shortDate } from './stageText';
+import { dateLanguage, deadline } from '../../../shared/format/dates';
 
 /** A deadline: its date and what it is for, in red with "overdue" once it has passed. */
 export function DueDate({ due, kind, overdue }: { due: string | null; kind: string | null; overdue: boolean }) {
@@ -7,7 +7,7 @@ export function DueDate({ due, kind, overdue }: { due: string | null; kind: stri
   if (!due) return <span className="sj-muted">—</span>;
   return (
     <span className={overdue ? 'sj-due sj-due-overdue' : 'sj-due'} data-overdue={overdue}>
-      <strong>{shortDate(due, i18n.language)}</strong>
+      <strong>{deadline(due, dateLanguage(i18n.language))}</strong>
       {kind ? <span className="sj-due-kind">{t(`workflow.deadline.${kind}`)}</span> : null}
       {overdue ? <span className="sj-overdue-badge">{t('dashboard.overdue')}</span> : null}
     </span>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { StagesState } from '../../../shared/api/workflow';
 import type { WorkflowDefinition } from '../../../shared/workflow/workflowDefinition';
-import { shortDate, stageLabel } from './stageText';
+import { stageLabel } from './stageText';
+import { dateLanguage, longDate } from '../../../shared/format/dates';
 
 /** The banner over an adopted act: its text is locked, and why, with the adoption record. */
 export function LockBanner({ stages, definition }: { stages: StagesState; definition: WorkflowDefinition | null }) {
@@ -18,7 +19,7 @@ export function LockBanner({ stages, definition }: { stages: StagesState; defini
         <strong>{t('workflow.lockedTitle')}</strong>
         <p>
           {adopted?.actNumber && adopted.adoptionDate
-            ? t('workflow.lockedAdopted', { number: adopted.actNumber, date: shortDate(adopted.adoptionDate, i18n.language), stage: stageLabel(definition, stages.current, i18n.language) })
+            ? t('workflow.lockedAdopted', { number: adopted.actNumber, date: longDate(adopted.adoptionDate, dateLanguage(i18n.language)), stage: stageLabel(definition, stages.current, i18n.language) })
             : t('workflow.lockedStage', { stage: stageLabel(definition, stages.current, i18n.language) })}{' '}
           {t('workflow.lockedAmend')}
         </p>

@@ -4,8 +4,10 @@ import type { AvailableTransition, StagesState } from '../../../shared/api/workf
 import type { WorkflowDefinition } from '../../../shared/workflow/workflowDefinition';
 import type { Session } from '../connection/session';
 import { DueDate } from './DueDate';
-import { dateTime, labelLanguage, shortDate, stageLabel } from './stageText';
+import { labelLanguage, stageLabel } from './stageText';
 import { TransitionDialog } from './TransitionDialog';
+import { shortDateTime } from '../../../shared/format/dates';
+import { dateLanguage, deadline, longDate } from '../../../shared/format/dates';
 
 /** The moves that leave the usual way forward, drawn apart from it. */
 const SIDE_WAYS = new Set(['drafting', 'rejected', 'withdrawn']);
@@ -32,7 +34,7 @@ export function StagePanel(props: { session: Session; docId: string; stages: Sta
       <p className="sj-stage-current" data-field="current-stage">
         {label(stages.current)}
       </p>
-      {since ? <p className="sj-muted sj-small">{t('workflow.since', { date: shortDate(since, i18n.language) })}</p> : null}
+      {since ? <p className="sj-muted sj-small">{t('workflow.since', { date: shortDateTime(since) })}</p> : null}
       {stages.nextDue ? (
         <p className="sj-small">
           <DueDate due={stages.nextDue.due} kind={stages.nextDue.kind} overdue={stages.nextDue.overdue} />
@@ -59,18 +61,18 @@ export function StagePanel(props: { session: Session; docId: string; stages: Sta
             <li key={`${entry.stage}-${entry.enteredAt}`}>
               <strong>{label(entry.stage)}</strong>
               <span className="sj-muted sj-small">
-                {dateTime(entry.enteredAt, i18n.language)} · {entry.by === 'system' ? t('workflow.system') : entry.by}
+                {shortDateTime(entry.enteredAt)} · {entry.by === 'system' ? t('workflow.system') : entry.by}
               </span>
               {entry.data.actNumber && entry.data.votesFor === undefined ? (
-                <span className="sj-small">{t('workflow.orderSummary', { number: entry.data.actNumber, date: shortDate(entry.data.adoptionDate ?? '', i18n.language) })}</span>
+                <span className="sj-small">{t('workflow.orderSummary', { number: entry.data.actNumber, date: longDate(entry.data.adoptionDate ?? '', dateLanguage(i18n.language)) })}</span>
               ) : null}
               {entry.data.actNumber && entry.data.votesFor !== undefined ? (
-                <span className="sj-small">{t('workflow.adoptionSummary', { number: entry.data.actNumber, date: shortDate(entry.data.adoptionDate ?? '', i18n.language), for: entry.data.votesFor, against: entry.data.votesAgainst, abstained: entry.data.abstained })}</span>
+                <span className="sj-small">{t('workflow.adoptionSummary', { number: entry.data.actNumber, date: longDate(entry.data.adoptionDate ?? '', dateLanguage(i18n.language)), for: entry.data.votesFor, against: entry.data.votesAgainst, abstained: entry.data.abstained })}</span>
               ) : null}
-              {entry.data.signingDate ? <span className="sj-small">{t('workflow.signedOn', { date: shortDate(entry.data.signingDate, i18n.language) })}</span> : null}
+              {entry.data.signingDate ? <span className="sj-small">{t('workflow.signedOn', { date: longDate(entry.data.signingDate, dateLanguage(i18n.language)) })}</span> : null}
               {entry.data.signatoryName ? <span className="sj-small">{t('workflow.signedBy', { name: entry.data.signatoryName })}</span> : null}
-              {entry.data.registrationCode ? <span className="sj-small">{t('workflow.registered', { code: entry.data.registrationCode, date: shortDate(entry.data.publicationDate ?? '', i18n.language) })}</span> : null}
-              {entry.data.consultationEndDate ? <span className="sj-small">{t('workflow.consultationUntil', { date: shortDate(entry.data.consultationEndDate, i18n.language) })}</span> : null}
+              {entry.data.registrationCode ? <span className="sj-small">{t('workflow.registered', { code: entry.data.registrationCode, date: longDate(entry.data.publicationDate ?? '', dateLanguage(i18n.language)) })}</span> : null}
+              {entry.data.consultationEndDate ? <span className="sj-small">{t('workflow.consultationUntil', { date: deadline(entry.data.consultationEndDate, dateLanguage(i18n.language)) })}</span> : null}
               {entry.note ? <q className="sj-small">{entry.note}</q> : null}
             </li>
           ))}
@@ -82,6 +84,7 @@ export function StagePanel(props: { session: Session; docId: string; stages: Sta
           docId={props.docId}
           transition={moving}
           title={actionLabel(moving)}
+          stageLabel={label}
           onClose={() => setMoving(null)}
           onMoved={(state) => {
             setMoving(null);

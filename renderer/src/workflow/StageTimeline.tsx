@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../shared/api/workflow';
 import type { WorkflowDefinition } from '../../../shared/workflow/workflowDefinition';
-import { mainLine, shortDate, stageLabel } from './stageText';
+import { mainLine, stageLabel } from './stageText';
+import { shortDate } from '../../../shared/format/dates';
 
 /** The stages that end an act's way without adoption, drawn in red when reached. */
 const STOPPED = new Set(['rejected', 'withdrawn']);
@@ -27,7 +28,7 @@ export function StageTimeline({ definition, timeline }: { definition: WorkflowDe
         return (
           <li key={`${entry.stage}-${entry.enteredAt}`} className={`sj-chip sj-chip-${kind}`} data-stage={entry.stage} title={stageLabel(definition, entry.stage, i18n.language)}>
             <span className="sj-chip-label">{short(entry.stage)}</span>
-            <span className="sj-chip-date">{shortDate(entry.enteredAt, i18n.language)}</span>
+            <span className="sj-chip-date">{shortDate(entry.enteredAt)}</span>
           </li>
         );
       })}

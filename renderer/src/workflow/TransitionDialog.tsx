@@ -6,6 +6,10 @@ import { ApiError, apiFetch } from '../connection/api';
 import type { Session } from '../connection/session';
 import { workflowApi } from './workflowApi';
 import { Dialog } from '../ui/Dialog';
+import { errorText } from '../errors/errorText';
+import { MAX_NOTE_LENGTH } from '../../../shared/workflow/stateMachine';
+import { tbilisiDate } from '../../../shared/format/dates';
+import { DateInput } from '../ui/DateInput';
 
 /** One input of a requirement's form. */
 interface RequirementField {
@@ -39,9 +43,9 @@ const FIELDS: Readonly<Record<AvailableTransition['requires'][number], readonly 
   reason: [],
 };
 
-/** Today in Georgia (UTC+4 all year), as a date input wants it. */
+/** Today's calendar date in Georgia, whatever the computer's own zone. */
 function todayInGeorgia(): string {
-  return new Date(Date.now() + 4 * 3_600_000).toISOString().slice(0, 10);
+  return tbilisiDate(new Date()) ?? '';
 }
 
 /** What a record of something done defaults to: today. A window that ends later starts empty. */
@@ -51,7 +55,7 @@ function initialValue(name: string): string {
 
 /**
  * Asks for what a move requires (the adoption record, the signing date, the Herald's registration, the
- * consultation's last day, a reason) and a note, then makes the move; the server's refusal is shown as is.
+ * consultation's last day, a reason) and a note, then makes the move; the server's refusal is worded from its code.
  */
 export function TransitionDialog(props: {
   session: Session;
@@ -60,6 +64,8 @@ export function TransitionDialog(props: {
   title: string;
   onClose: () => void;
   onMoved: (state: StagesState) => void;
+  /** Names a stage in the UI language, for a refusal that names the move. */
+  stageLabel?: (stageId: string) => string;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ka';
@@ -97,7 +103,7 @@ export function TransitionDialog(props: {
           return;
         }
         setError(t('workflow.notReady', { count: blocking.length }));
-      } else setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('workflow.refused', { message: (e as Error).message }));
+      } else setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('workflow.refused', { message: errorText(t, e, { stageLabel: props.stageLabel }) }));
       setBusy(false);
     }
   };
@@ -115,15 +121,19 @@ export function TransitionDialog(props: {
               <span>
                 {t(`workflow.field.${field.label ?? field.name}`)} <span className="sj-required">*</span>
               </span>
-              <input
-                name={field.name}
-                type={field.type}
-                required
-                min={field.type === 'number' ? 0 : undefined}
-                value={values[field.name] ?? ''}
-                placeholder={field.name === 'registrationCode' ? '010250000.35.101.016261' : undefined}
-                onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
-              />
+              {field.type === 'date' ? (
+                <DateInput name={field.name} required value={values[field.name] ?? ''} onChange={(iso) => setValues((v) => ({ ...v, [field.name]: iso }))} />
+              ) : (
+                <input
+                  name={field.name}
+                  type={field.type}
+                  required
+                  min={field.type === 'number' ? 0 : undefined}
+                  value={values[field.name] ?? ''}
+                  placeholder={field.name === 'registrationCode' ? '010250000.35.101.016261' : undefined}
+                  onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
+                />
+              )}
             </label>
           ))}
         </div>
@@ -132,7 +142,7 @@ export function TransitionDialog(props: {
             {needsReason ? t('workflow.reason') : t('workflow.note')}
             {needsReason ? <span className="sj-required"> *</span> : null}
           </span>
-          <textarea name="note" rows={3} required={needsReason} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea name="note" rows={3} maxLength={MAX_NOTE_LENGTH} required={needsReason} value={note} onChange={(e) => setNote(e.target.value)} />
         </label>
         {warnings ? (
           <div className="sj-override" data-part="override-warnings">
@@ -146,7 +156,7 @@ export function TransitionDialog(props: {
               <span>
                 {t('workflow.overrideReason')} <span className="sj-required">*</span>
               </span>
-              <textarea name="overrideReason" rows={2} required value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
+              <textarea name="overrideReason" rows={2} maxLength={MAX_NOTE_LENGTH} required value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
             </label>
           </div>
         ) : null}

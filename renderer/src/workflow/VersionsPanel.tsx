@@ -2,12 +2,13 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '../../../shared/api/workflow';
 import type { WorkflowDefinition } from '../../../shared/workflow/workflowDefinition';
-import { ApiError } from '../connection/api';
 import type { Session } from '../connection/session';
 import { DiffView } from './DiffView';
-import { dateTime, stageLabel } from './stageText';
+import { stageLabel } from './stageText';
 import { useWorkspaceEvents } from './useWorkspaceEvents';
 import { workflowApi } from './workflowApi';
+import { errorText } from '../errors/errorText';
+import { shortDateTime } from '../../../shared/format/dates';
 
 const NOW = 'current';
 
@@ -52,7 +53,7 @@ export function VersionsPanel({ session, docId, definition, canSave }: { session
       setName('');
       load();
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'network' ? t('errors.network') : t('errors.generic', { message: (e as Error).message }));
+      setError(errorText(t, e));
     } finally {
       setBusy(false);
     }
@@ -77,7 +78,7 @@ export function VersionsPanel({ session, docId, definition, canSave }: { session
             <span className="sj-version-text">
               <span className={v.kind === 'manual' ? 'sj-version-name' : 'sj-version-name sj-version-stage'}>{title(v)}</span>
               <span className="sj-muted sj-small">
-                {dateTime(v.createdAt, i18n.language)} · {v.by === 'system' ? t('workflow.system') : v.by}
+                {shortDateTime(v.createdAt)} · {v.by === 'system' ? t('workflow.system') : v.by}
               </span>
               <button type="button" className="sj-link-button" onClick={() => setComparing({ from: v.id, to: NOW })} title={t('versions.compareWithNow')} data-action="compare-with-now">
                 {t('versions.withNow')}

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AmendingActQuery, EditionDiffQuery, StartRevisionRequest } from '../../../shared/api/amendments';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError } from '../../../shared/api/errors';
 import type { ExportContext } from '../../../shared/model/exportContext';
 import { diffModels } from '../../../shared/model/diffModels';
 import type { DocumentModel } from '../../../shared/model/documentModel';
@@ -30,7 +30,7 @@ export function registerAmendmentRoutes(app: FastifyInstance, workspace: Workspa
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const body = StartRevisionRequest.safeParse(request.body ?? {});
-    if (!body.success) return reply.code(400).send(apiError('bad_request', formatIssues(body.error)));
+    if (!body.success) return reply.code(400).send(validationError(body.error));
     const started = amendments.start(doc.id, body.data.repeal ?? false, memberOf(request));
     if (!started.ok) return reply.code(started.status).send(apiError(started.code, started.message));
     workspace.log(`[amendments] ${memberOf(request).name} started revision ${started.value.id} of ${doc.id}`);
@@ -54,7 +54,7 @@ export function registerAmendmentRoutes(app: FastifyInstance, workspace: Workspa
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const query = AmendingActQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    if (!query.success) return reply.code(400).send(validationError(query.error));
     const act = amendments.amendingAct(doc.id);
     if (!act) return reply.code(404).send(apiError('not_a_revision', `Document '${doc.id}' is not a revision of an act in force, so it has no amending act`));
     if (query.data.format === 'docx') return sendDocx(reply, doc.id, act.model, workspace.workflow.adoptionRecord(doc.id));
@@ -77,7 +77,7 @@ export function registerAmendmentRoutes(app: FastifyInstance, workspace: Workspa
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const query = EditionDiffQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    if (!query.success) return reply.code(400).send(validationError(query.error));
     const from = editionOr404(doc.id, query.data.from, reply);
     const to = from && editionOr404(doc.id, query.data.to, reply);
     return from && to ? diffModels(from, to) : reply;

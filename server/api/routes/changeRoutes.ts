@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ChangesQuery, TrackedDiffQuery } from '../../../shared/api/changes';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError } from '../../../shared/api/errors';
 import { CURRENT_TEXT } from '../../../shared/api/workflow';
 import { createPartAttributor } from '../../attribution/attributeDiff';
 import { historyBetween } from '../../attribution/changeService';
@@ -23,7 +23,7 @@ export function registerChangeRoutes(app: FastifyInstance, workspace: Workspace)
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const query = ChangesQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    if (!query.success) return reply.code(400).send(validationError(query.error));
     const changes = workspace.changes.since(doc.id, query.data.since, memberOf(request));
     return changes.ok ? changes.value : reply.code(404).send(apiError('not_found', changes.error));
   });
@@ -38,7 +38,7 @@ export function registerChangeRoutes(app: FastifyInstance, workspace: Workspace)
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const query = TrackedDiffQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    if (!query.success) return reply.code(400).send(validationError(query.error));
     const { from, to } = query.data;
     const comparison = compareSides(workspace.documents, workspace.versions, doc.id, from, to, historyBetween(workspace.changes, doc.id));
     if (!comparison.ok) return reply.code(404).send(apiError('not_found', comparison.error));

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError } from '../../../shared/api/errors';
 import { NewThreadRequest, ReopenRequest, ReplyRequest, ResolveRequest, type CommentsResponse } from '../../../shared/api/review';
 import { may, mayComment, type Permission } from '../../auth/permissions';
 import { RECORD_WORDS, recordCsv, recordRows } from '../../comments/commentRecord';
@@ -48,12 +48,12 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
     const actor = { id: member.id, name: member.name };
     if (isReply) {
       const parsed = ReplyRequest.safeParse(body);
-      if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
+      if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
       const result = comments.reply(doc.id, parsed.data, actor);
       return result.ok ? reply.code(201).send(result.value) : sendRefusal(reply, result);
     }
     const parsed = NewThreadRequest.safeParse(body);
-    if (!parsed.success) return reply.code(400).send(apiError('bad_request', `${formatIssues(parsed.error)} (expected { anchor, text, blocking? } or { threadId, text })`));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error, 'expected { anchor, text, blocking? } or { threadId, text }'));
     const result = comments.create(doc.id, parsed.data, actor);
     return result.ok ? reply.code(201).send(result.value) : sendRefusal(reply, result);
   });
@@ -64,7 +64,7 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const parsed = ResolveRequest.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
     const result = comments.resolve(doc.id, request.params.threadId, parsed.data, { id: member.id, name: member.name });
     return result.ok ? result.value : sendRefusal(reply, result);
   });
@@ -75,7 +75,7 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
     const member = memberOf(request);
     if (!mayCommentHere(request, doc.id)) return refuse(reply, member.role, 'reopen comments on this act in its current stage', 'comment');
     const parsed = ReopenRequest.safeParse(request.body ?? {});
-    if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
     const result = comments.reopen(doc.id, request.params.threadId, parsed.data, { id: member.id, name: member.name });
     return result.ok ? result.value : sendRefusal(reply, result);
   });
@@ -85,7 +85,7 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
       const doc = documentOr404(workspace, request.params.id, reply);
       if (!doc) return reply;
       const query = ExportQuery.safeParse(request.query);
-      if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+      if (!query.success) return reply.code(400).send(validationError(query.error));
       // The record of the current text shows anchors placed after the latest edits.
       if (query.data.version === 'current') comments.refresh(doc.id);
       const snapshot = query.data.version === 'current' ? currentSnapshot(workspace, doc.id) : versionSnapshot(workspace, doc.id, query.data.version);

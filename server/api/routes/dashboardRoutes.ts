@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError } from '../../../shared/api/errors';
 import { DashboardQuery } from '../../../shared/api/workflow';
 import { dashboardRows } from '../../workflow/dashboard';
 import type { Workspace } from '../../workspace';
@@ -8,7 +8,7 @@ import type { Workspace } from '../../workspace';
 export function registerDashboardRoutes(app: FastifyInstance, workspace: Workspace): void {
   app.get('/api/dashboard', { config: { access: 'read' } }, async (request, reply) => {
     const query = DashboardQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    if (!query.success) return reply.code(400).send(validationError(query.error));
     const definition = workspace.workflow.definition();
     const { stage, municipality } = query.data;
     const stageIds = definition.stages.map((s) => s.id);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError } from '../../../shared/api/errors';
 import { parseDocId } from '../../../shared/ids';
 import { exportAct, exportSource, type ExportFormat } from '../../export/exportService';
 import { contentDisposition } from '../../export/fileName';
@@ -13,9 +13,9 @@ export function registerExportRoutes(app: FastifyInstance, workspace: Workspace)
   const route = (suffix: string, format: ExportFormat) =>
     app.get<{ Params: { id: string } }>(`/api/documents/:id/${suffix}`, { config: { access: 'read' } }, async (request, reply) => {
       const id = parseDocId(request.params.id);
-      if (!id.ok || !workspace.documents.get(id.value)) return reply.code(404).send(apiError('not_found', id.ok ? `Unknown document '${id.value}'` : id.error));
+      if (!id.ok || !workspace.documents.get(id.value)) return reply.code(404).send(apiError('not_found', id.ok ? `Unknown document '${id.value}'` : id.error, { resource: 'document' }));
       const query = ExportQuery.safeParse(request.query);
-      if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+      if (!query.success) return reply.code(400).send(validationError(query.error));
       const source = exportSource(workspace, id.value, query.data.version);
       if (!source.ok) return reply.code(404).send(apiError('not_found', source.error));
       const file = await exportAct(workspace, id.value, source.value, format);

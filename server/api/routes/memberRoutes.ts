@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError } from '../../../shared/api/errors';
 import { CreateMemberRequest, UpdateMemberRequest } from '../../../shared/api/members';
 import type { MemberRefusal } from '../../auth/members';
 import type { Workspace } from '../../workspace';
@@ -28,7 +28,7 @@ export function registerMemberRoutes(app: FastifyInstance, workspace: Workspace)
 
   app.post('/api/members', { config: { access: 'manageMembers' } }, async (request, reply) => {
     const parsed = CreateMemberRequest.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
     const { member, token } = members.create(parsed.data.name, parsed.data.role, memberOf(request).id);
     const origin = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
     return reply.code(201).send({ ...member, token, inviteUrl: `${origin}/#token=${token}` });
@@ -36,7 +36,7 @@ export function registerMemberRoutes(app: FastifyInstance, workspace: Workspace)
 
   app.patch<{ Params: { id: string } }>('/api/members/:id', { config: { access: 'manageMembers' } }, async (request, reply) => {
     const parsed = UpdateMemberRequest.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
     const result = members.setRole(request.params.id, parsed.data.role, memberOf(request).id);
     return result.ok ? result.member : sendRefusal(reply, result);
   });

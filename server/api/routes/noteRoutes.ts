@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError } from '../../../shared/api/errors';
 import type { DocumentSummary } from '../../../shared/api/documents';
 import type { NoteModel } from '../../../shared/note/noteModel';
 import { contentDisposition } from '../../export/fileName';
@@ -35,7 +35,7 @@ export function registerNoteRoutes(app: FastifyInstance, workspace: Workspace): 
   const noteOf = (doc: DocumentSummary, query: unknown, reply: FastifyReply): NoteModel | null => {
     const parsed = NoteQuery.safeParse(query);
     if (!parsed.success) {
-      void reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
+      void reply.code(400).send(validationError(parsed.error));
       return null;
     }
     const version = parsed.data.version;

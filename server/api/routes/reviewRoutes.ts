@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { validationError } from '../../../shared/api/errors';
 import { ReviewRequest, type ReviewsResponse } from '../../../shared/api/review';
 import { legalReviewBlockers } from '../../review/legalReviewGate';
 import { documentOr404, sendRefusal } from '../../review/routeHelpers';
@@ -25,7 +25,7 @@ export function registerReviewRoutes(app: FastifyInstance, workspace: Workspace)
   app.get<{ Params: { id: string } }>('/api/documents/:id/reviews', { config: { access: 'read' } }, async (request, reply) => {
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
-    const body: ReviewsResponse = { articles: review.reviews.articles(doc.id), blockers: legalReviewBlockers(workspace, doc.id) };
+    const body: ReviewsResponse = { articles: review.reviews.articles(doc.id), blockers: legalReviewBlockers(workspace, doc.id)?.message ?? null };
     return body;
   });
 
@@ -33,7 +33,7 @@ export function registerReviewRoutes(app: FastifyInstance, workspace: Workspace)
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const parsed = ReviewRequest.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
     const member = memberOf(request);
     const result = review.reviews.decide(doc.id, request.params.articleKey, parsed.data, { id: member.id, name: member.name });
     return result.ok ? result.value : sendRefusal(reply, result);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError } from '../../../shared/api/errors';
 import type { Person } from '../../../shared/api/review';
 import { AcceptManyRequest, AcceptRequest, NewSuggestionRequest, RejectRequest, UndoRequest, type SuggestionsResponse } from '../../../shared/api/suggestions';
 import type { DocumentSummary } from '../../../shared/api/documents';
@@ -22,7 +22,6 @@ export function registerSuggestionRoutes(app: FastifyInstance, workspace: Worksp
   const { suggestions } = workspace.review;
 
   const send = (reply: FastifyReply, failure: SuggestionFailure): FastifyReply => reply.code(failure.status).send(apiError(failure.code, failure.error));
-  const badRequest = (reply: FastifyReply, message: string): FastifyReply => reply.code(400).send(apiError('bad_request', message));
   const actorOf = (request: FastifyRequest): Person => {
     const member = memberOf(request);
     return { id: member.id, name: member.name };
@@ -57,7 +56,7 @@ export function registerSuggestionRoutes(app: FastifyInstance, workspace: Worksp
       return reply.code(403).send(apiError('forbidden', `Your role '${member.role}' may not suggest changes to this act in its current stage (permission 'comment')`));
     }
     const parsed = NewSuggestionRequest.safeParse(request.body);
-    if (!parsed.success) return badRequest(reply, `${formatIssues(parsed.error)} (expected { target: { blockKey, quote, occurrence?, offset? }, text, note?, anchor?, newBlocks? })`);
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error, 'expected { target: { blockKey, quote, occurrence?, offset? }, text, note?, anchor?, newBlocks? }'));
     const result = suggestions.create(doc.id, parsed.data, actorOf(request));
     if (!result.ok) return send(reply, result);
     return reply.code(result.value.created ? 201 : 200).send(result.value.suggestion);
@@ -67,7 +66,7 @@ export function registerSuggestionRoutes(app: FastifyInstance, workspace: Worksp
     const doc = decidable(request, reply);
     if (!doc) return reply;
     const parsed = AcceptManyRequest.safeParse(request.body);
-    if (!parsed.success) return badRequest(reply, formatIssues(parsed.error));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
     const { reason, ...selection } = parsed.data;
     const result = suggestions.accept(doc.id, selection, reason, actorOf(request));
     return result.ok ? { suggestions: result.value } : send(reply, result);
@@ -77,7 +76,7 @@ export function registerSuggestionRoutes(app: FastifyInstance, workspace: Worksp
     const doc = decidable(request, reply);
     if (!doc) return reply;
     const parsed = AcceptRequest.safeParse(request.body ?? {});
-    if (!parsed.success) return badRequest(reply, formatIssues(parsed.error));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
     const result = suggestions.accept(doc.id, { ids: [request.params.sid] }, parsed.data.reason, actorOf(request));
     return result.ok ? result.value[0] : send(reply, result);
   });
@@ -86,7 +85,7 @@ export function registerSuggestionRoutes(app: FastifyInstance, workspace: Worksp
     const doc = decidable(request, reply);
     if (!doc) return reply;
     const parsed = RejectRequest.safeParse(request.body ?? {});
-    if (!parsed.success) return badRequest(reply, formatIssues(parsed.error));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
     const result = suggestions.reject(doc.id, request.params.sid, parsed.data.reason, actorOf(request));
     return result.ok ? result.value : send(reply, result);
   });
@@ -95,7 +94,7 @@ export function registerSuggestionRoutes(app: FastifyInstance, workspace: Worksp
     const doc = decidable(request, reply);
     if (!doc) return reply;
     const parsed = UndoRequest.safeParse(request.body ?? {});
-    if (!parsed.success) return badRequest(reply, formatIssues(parsed.error));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
     const result = suggestions.undo(doc.id, request.params.sid, actorOf(request));
     return result.ok ? result.value : send(reply, result);
   });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { SaveTemplateRequest } from '../../../shared/api/documents';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError } from '../../../shared/api/errors';
 import { templateFromModel } from '../../../shared/templates/templateFromModel';
 import { saveTemplateRecorded } from '../../templates/recordTemplate';
 import type { Workspace } from '../../workspace';
@@ -12,7 +12,7 @@ export function registerTemplateRoutes(app: FastifyInstance, workspace: Workspac
 
   app.post('/api/templates', { config: { access: 'manageTemplates' } }, async (request, reply) => {
     const parsed = SaveTemplateRequest.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send(apiError('bad_request', formatIssues(parsed.error)));
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
     const { fromDocumentId, id, title } = parsed.data;
     const doc = workspace.documents.get(fromDocumentId);
     if (!doc) return reply.code(404).send(apiError('not_found', `Unknown document '${fromDocumentId}'`));

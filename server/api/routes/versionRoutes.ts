@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError } from '../../../shared/api/errors';
 import { DiffQuery, SaveVersionRequest } from '../../../shared/api/workflow';
 import { compareVersions } from '../../versions/compareVersions';
 import { historyBetween } from '../../attribution/changeService';
@@ -27,7 +27,7 @@ export function registerVersionRoutes(app: FastifyInstance, workspace: Workspace
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const body = SaveVersionRequest.safeParse(request.body);
-    if (!body.success) return reply.code(400).send(apiError('bad_request', formatIssues(body.error)));
+    if (!body.success) return reply.code(400).send(validationError(body.error));
     const version = versions.save(doc.id, body.data.name, memberOf(request));
     workspace.log(`[versions] ${memberOf(request).name} saved version ${version.number} of ${doc.id}`);
     return reply.code(201).send(version);
@@ -60,7 +60,7 @@ export function registerVersionRoutes(app: FastifyInstance, workspace: Workspace
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const query = DiffQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    if (!query.success) return reply.code(400).send(validationError(query.error));
     const diff = compareVersions(documents, versions, doc.id, query.data.from, query.data.to, historyBetween(workspace.changes, doc.id));
     return diff.ok ? diff.value : reply.code(404).send(apiError('not_found', diff.error));
   });

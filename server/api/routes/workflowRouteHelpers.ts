@@ -12,6 +12,6 @@ export function documentOr404(workspace: Workspace, raw: string, reply: FastifyR
   const id = parseDocId(raw);
   const doc = id.ok ? workspace.documents.get(id.value) : null;
   if (doc) return doc;
-  void reply.code(404).send(apiError('not_found', id.ok ? `Unknown document '${id.value}': expected the id of a document from GET /api/documents` : id.error));
+  void reply.code(404).send(apiError('not_found', id.ok ? `Unknown document '${id.value}': expected the id of a document from GET /api/documents` : id.error, { resource: 'document' }));
   return null;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { apiError, formatIssues } from '../../../shared/api/errors';
+import { apiError, validationError, type ApiErrorBody } from '../../../shared/api/errors';
 import { TransitionRequestBody, WorkflowQuery } from '../../../shared/api/workflow';
 import type { Workspace } from '../../workspace';
 import { memberOf } from '../access';
@@ -7,6 +7,12 @@ import { documentOr404 } from './workflowRouteHelpers';
 import { legalReviewGate } from '../../review/legalReviewGate';
 import { readinessGate } from '../../readiness/readinessGate';
 import { moveWithReadiness } from '../../readiness/moveWithReadiness';
+import { currentStage } from '../../review/workflowAccess';
+
+/** A `not_ready` body keeps its problems beside the details too, where clients before issue 15 read them. */
+function withProblems(body: ApiErrorBody<'not_ready'>) {
+  return { error: { ...body.error, problems: body.error.details.problems } };
+}
 
 /**
  * The workflow routes (issue 4): the workspace's definition, a document's stages, and moving it to
@@ -18,7 +24,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workspace: Workspac
   app.get('/api/workflow', { config: { access: 'read' } }, async (request, reply) => {
     // Issue 13 §5: the council's workflow (the workspace's own) or the Mayor's order's.
     const query = WorkflowQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(apiError('bad_request', formatIssues(query.error)));
+    if (!query.success) return reply.code(400).send(validationError(query.error));
     return workflow.definition(query.data.adoptingBody);
   });
 
@@ -39,16 +45,16 @@ export function registerWorkflowRoutes(app: FastifyInstance, workspace: Workspac
     const doc = documentOr404(workspace, request.params.id, reply);
     if (!doc) return reply;
     const body = TransitionRequestBody.safeParse(request.body);
-    if (!body.success) return reply.code(400).send(apiError('bad_request', formatIssues(body.error)));
+    if (!body.success) return reply.code(400).send(validationError(body.error));
     // Issue 5: the act leaves legal review forward only with every article approved and no blocking comment open.
     const unreviewed = legalReviewGate(workspace, doc.id, body.data.to);
-    if (unreviewed) return reply.code(409).send(apiError('review_incomplete', unreviewed));
+    if (unreviewed) return reply.code(409).send(apiError('review_incomplete', unreviewed.message, { articles: unreviewed.articles, blockingComments: unreviewed.blockingComments }));
     // Issue 13, §1: into the commission and beyond only when ready; warnings pass only with a reason.
     const { overrideWarnings, ...move } = body.data;
     const ready = readinessGate(workspace, doc.id, move.to, overrideWarnings);
-    if (!ready.ok) return reply.code(409).send({ error: { code: 'not_ready', message: ready.message, problems: ready.problems } });
+    if (!ready.ok) return reply.code(409).send(withProblems(apiError('not_ready', ready.message, { problems: ready.problems })));
     const moved = moveWithReadiness(workspace, doc.id, move, memberOf(request), ready.overridden, overrideWarnings?.reason);
-    if (!moved.ok) return reply.code(409).send(apiError('illegal_transition', moved.error));
+    if (!moved.ok) return reply.code(409).send(apiError('illegal_transition', moved.error, { from: currentStage(workspace, doc.id), to: body.data.to }));
     workspace.log(`[workflow] ${memberOf(request).name} moved ${doc.id} to ${moved.value.current}`);
     return moved.value;
   });

@@ -56,6 +56,9 @@ export const CLAUSE_INDENT = [
   { style: STYLE.subparagraph2, left: 1928, hanging: 794 },
 ] as const;
 
+/** How paragraphs and subparagraphs are aligned: flush left (see `actStyles`). */
+export const CLAUSE_ALIGNMENT = AlignmentType.LEFT;
+
 /** How much further each level below the last styled one is indented, by direct formatting. */
 export const DEEPER_CLAUSE_STEP = 794;
 
@@ -119,10 +122,12 @@ export function actStyles(language: Language): IStylesOptions {
         basedOn: STYLE.preamble,
         paragraph: { keepNext: true, spacing: { after: 240 } },
       }),
+      // Clauses are set flush left: their lines are short beside the hanging label, Georgian words are long, and
+      // neither LibreOffice nor Word hyphenates Georgian, so justified clauses opened wide gaps (issue 15).
       ...CLAUSE_INDENT.map(({ style, left, hanging }, depth) =>
         paragraphStyle(style, depth === 0 ? 'Paragraph' : `Subparagraph ${depth}`, {
           next: style,
-          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left, hanging }, leftTabStop: left },
+          paragraph: { alignment: CLAUSE_ALIGNMENT, indent: { left, hanging }, leftTabStop: left },
         }),
       ),
       paragraphStyle(STYLE.text, 'Act Text', {
