@@ -57,6 +57,12 @@ export interface ApiErrorDetailsByCode {
   readonly offset_out_of_range: Readonly<Record<string, never>>;
   readonly quote_not_found: Readonly<Record<string, never>>;
   readonly ambiguous_quote: Readonly<Record<string, never>>;
+  /** The snapshot route's `sv` is not a Yjs state vector in base64url (issue 14). */
+  readonly bad_state_vector: Readonly<Record<string, never>>;
+  /** The snapshot route's Range does not parse, or names more than one range. */
+  readonly bad_range: Readonly<Record<string, never>>;
+  /** The snapshot route's Range starts beyond the end (the Content-Range header gives the size). */
+  readonly range_not_satisfiable: { readonly totalBytes?: number };
 }
 
 /** A stable error code of the API. */
@@ -94,6 +100,9 @@ export const API_ERROR_CATALOGUE: { readonly [C in ApiErrorCode]: string } = {
   offset_out_of_range: 'the suggestion points beyond its block',
   quote_not_found: 'the quoted text is not in its block',
   ambiguous_quote: 'the quoted text occurs more than once',
+  bad_state_vector: "the snapshot's sv is not a base64url Yjs state vector",
+  bad_range: 'the Range header does not parse, or names more than one range',
+  range_not_satisfiable: 'the Range starts beyond the end of the snapshot (details: totalBytes)',
 };
 
 /** Every code, in catalogue order. */
