@@ -107,7 +107,8 @@ function methods(out: Recorder, size: (typeof SIZE)[keyof typeof SIZE]): void {
   );
   out.note(
     `Opens: the same generated act (bench/lib/act.ts, ${size.pages} pages) stored twice, one per line. Cold: a fresh browser context (no HTTP cache, service worker or IndexedDB). Warm: the same context after the service worker is ready, a new tab. ` +
-      'Editable with the text shown: in-page time from navigation start until .sj-editor is contenteditable and every article heading is in the DOM; synced: until the connection badge says synced. Bytes are counted in the proxy, both directions, from navigation.',
+      'Editable with the text shown: in-page time from navigation start until .sj-editor is contenteditable and every article heading is in the DOM; synced: until the connection badge says synced. Bytes are counted in the proxy, both directions, from navigation. ' +
+      'The page downloads the act as its snapshot in 64 KiB Range requests (GET /api/documents/:id/snapshot) before its websocket connects, so a cold open pays one round trip per 64 KiB on top of the bytes, and a warm open one small request.',
   );
   out.note(
     `Remote edits: ${size.members} Node members (stock WebsocketProvider, connected straight to the server: their lines are good) type ${size.charsPerSecond} characters a second each for ${size.typingMs / 1000} s into paragraphs picked from the seed; every ${size.markEvery}th edit inserts a numbered mark. ` +

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import { createSaveTracker } from '../../../shared/sync/saveTracker';
+import { isOpeningFromSnapshot, subscribeOpening } from './snapshotOpen';
 import { linkMonitorOf } from '../connection/heartbeat';
 
 /** The socket as the provider reports it: synced with the server, connecting, or offline. */
@@ -20,7 +21,7 @@ export function useConnectionState(provider: WebsocketProvider | null): SocketSt
     if (!provider) return;
     const monitor = linkMonitorOf(provider);
     const update = () =>
-      setState(provider.wsconnected && provider.synced ? 'synced' : monitor?.dead ? 'offline' : provider.wsconnected || provider.wsconnecting ? 'connecting' : 'offline');
+      setState(provider.wsconnected && provider.synced ? 'synced' : monitor?.dead ? 'offline' : provider.wsconnected || provider.wsconnecting || isOpeningFromSnapshot(provider) ? 'connecting' : 'offline');
     let offlineTimer: ReturnType<typeof setTimeout> | undefined;
     const onStatus = () => {
       update();
@@ -32,9 +33,12 @@ export function useConnectionState(provider: WebsocketProvider | null): SocketSt
     provider.on('sync', update);
     // The heartbeat found the link dead: offline at once, not after the retry grace above.
     const unsubscribe = monitor?.subscribe(update);
+    // The act downloads its snapshot before the socket opens (issue 14): "connecting" meanwhile, not offline.
+    const unsubscribeOpening = subscribeOpening(provider, update);
     update();
     return () => {
       unsubscribe?.();
+      unsubscribeOpening();
       clearTimeout(offlineTimer);
       provider.off('status', onStatus);
       provider.off('sync', update);

@@ -19,6 +19,8 @@ export interface SnapshotRequest {
   readonly token: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SnapshotProgress) => void;
+  /** Told each failed attempt (the line dropped, the server is away) before the pause and the retry. */
+  readonly onFailure?: () => void;
   readonly chunkBytes?: number;
 }
 
@@ -100,6 +102,7 @@ export async function downloadSnapshot(request: SnapshotRequest): Promise<Snapsh
     } catch (error) {
       if (request.signal?.aborted) return { kind: 'aborted' };
       failures += 1;
+      request.onFailure?.();
       if (failures > SNAPSHOT_DOWNLOAD_DEFAULTS.maxFailuresWithoutProgress) return { kind: 'unavailable', reason: `the network failed ${failures} times in a row (${(error as Error).message})` };
       await sleep(pause, request.signal);
       pause = Math.min(pause * 2, SNAPSHOT_DOWNLOAD_DEFAULTS.maxRetryMs);

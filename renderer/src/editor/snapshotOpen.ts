@@ -8,6 +8,32 @@ import { downloadSnapshot, type SnapshotProgress } from './snapshotDownload';
 /** The origin of the snapshot's transaction: not the provider's, so y-indexeddb stores it like any update. */
 export const SNAPSHOT_ORIGIN = 'sajaro:snapshot';
 
+/**
+ * Providers whose act is downloading its snapshot and whose last attempt did not fail: the connection badge
+ * says "connecting" for them rather than "offline" (the socket is not open yet, on purpose). A failed attempt
+ * clears it, so a server that is away still shows as offline at once.
+ */
+const opening = new WeakMap<WebsocketProvider, { active: boolean; readonly listeners: Set<() => void> }>();
+
+/** True while the act's snapshot is arriving before its websocket connects (see `connectAfterSnapshot`). */
+export function isOpeningFromSnapshot(provider: WebsocketProvider): boolean {
+  return opening.get(provider)?.active ?? false;
+}
+
+/** Calls `listener` whenever `isOpeningFromSnapshot(provider)` may have changed; returns the unsubscribe. */
+export function subscribeOpening(provider: WebsocketProvider, listener: () => void): () => void {
+  const entry = opening.get(provider);
+  entry?.listeners.add(listener);
+  return () => entry?.listeners.delete(listener);
+}
+
+function setOpening(provider: WebsocketProvider, active: boolean): void {
+  const entry = opening.get(provider);
+  if (!entry || entry.active === active) return;
+  entry.active = active;
+  for (const listener of entry.listeners) listener();
+}
+
 /** How long to wait for the local copy before asking for the whole act (a broken IndexedDB never answers). */
 const LOCAL_COPY_WAIT_MS = 3000;
 
@@ -35,6 +61,7 @@ export function connectAfterSnapshot(
   const controller = new AbortController();
   let wanted = false;
   let ready = false;
+  opening.set(provider, { active: true, listeners: new Set() });
 
   provider.connect = () => {
     wanted = true;
@@ -60,7 +87,11 @@ export function connectAfterSnapshot(
       url: `${session.serverUrl}/api/documents/${encodeURIComponent(docId)}/snapshot${query}`,
       token: session.token,
       signal: controller.signal,
-      onProgress,
+      onProgress: (progress) => {
+        setOpening(provider, true);
+        onProgress(progress);
+      },
+      onFailure: () => setOpening(provider, false),
     });
     if (outcome.kind === 'complete') Y.applyUpdate(doc, outcome.update, SNAPSHOT_ORIGIN);
     else if (outcome.kind === 'unavailable') console.info(`[sync] opening ${docId} over the websocket alone: ${outcome.reason}`);
@@ -68,6 +99,7 @@ export function connectAfterSnapshot(
     .catch((error: unknown) => console.warn(`[sync] the snapshot of ${docId} could not be applied: ${(error as Error).message}`))
     .finally(() => {
       ready = true;
+      setOpening(provider, false);
       onProgress(null);
       if (wanted && !controller.signal.aborted) connectSocket();
     });

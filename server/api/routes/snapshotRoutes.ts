@@ -51,7 +51,10 @@ function sendSnapshot(reply: FastifyReply, snapshot: Snapshot, rangeHeader: stri
   const range = parseByteRange(rangeHeader, total);
   if (isRangeRefusal(range)) {
     if (range.status === 416) void reply.header('Content-Range', `bytes */${total}`);
-    return reply.code(range.status).type('application/json').send(apiError(range.status === 416 ? 'range_not_satisfiable' : 'bad_range', range.message));
+    void reply.type('application/json');
+    return range.status === 416
+      ? reply.code(416).send(apiError('range_not_satisfiable', range.message, { totalBytes: total }))
+      : reply.code(400).send(apiError('bad_range', range.message));
   }
   const body = Buffer.from(snapshot.bytes.buffer, snapshot.bytes.byteOffset, snapshot.bytes.byteLength);
   if (range === null) return reply.code(200).send(body);
