@@ -133,7 +133,7 @@ describe('review in the browser', () => {
       expect(stored).toMatchObject({
         status: 'resolved',
         blocking: true,
-        resolution: { outcome: 'partly_accepted', by: { name: 'Owner' } },
+        resolution: { outcome: 'partly_accepted', by: { name: 'გიორგი' } },
       });
 
       // The lawyer approves article 2; the coordinator then edits it: both windows show "needs re-review".

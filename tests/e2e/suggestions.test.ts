@@ -88,7 +88,7 @@ describe('suggestions in the browser', () => {
         expect(await editorText(page)).toContain('ქცევის წესებს');
       }
       const rejected = (await act.list()).find((s) => s.text === 'ეთიკის');
-      expect(rejected).toMatchObject({ status: 'rejected', reason: '„ქცევის წესები" კანონის ტერმინია.', decidedBy: { name: 'Owner' } });
+      expect(rejected).toMatchObject({ status: 'rejected', reason: '„ქცევის წესები" კანონის ტერმინია.', decidedBy: { name: 'გიორგი' } });
 
       // The drafter may undo that last decision: the suggestion is open again, in the redline of both.
       await drafter.locator('[data-action="undo-last"]').click();
