@@ -56,7 +56,7 @@ describe('members in the browser', () => {
       expect(await row.locator('select').inputValue()).toBe('reviewer');
 
       // The invited member opens the link; the token leaves the address bar but the workspace is kept.
-      const giorgi = await openAsMember(browser(), inviteUrl, 'Giorgi');
+      const giorgi = await openAsMember(browser(), inviteUrl, 'Giorgi Kapanadze');
       await giorgi.locator('.sj-language-switch button', { hasText: 'English' }).click();
       await giorgi.locator('.sj-list-head h1').waitFor();
       expect(giorgi.url()).not.toContain('token');

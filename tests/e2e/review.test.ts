@@ -289,7 +289,7 @@ describe('review in the browser', () => {
       const [stored] = (await api(server, owner, 'GET', `/api/documents/${docId}/comments`)).body.threads;
       expect(stored).toMatchObject({
         text: 'შაბათ-კვირასაც უნდა მუშაობდეს.',
-        author: { name: 'ნინო იურისტი' },
+        author: { name: 'ნინო' },
         anchor: { state: 'anchored', text: 'სამუშაო დღეებში', articleNumber: 1 },
       });
       await waitFor(
