@@ -42,7 +42,7 @@ export const membersStringsEn = {
     revoked: 'The access of {{name}} was revoked.',
     cancel: 'No, keep access',
     failed: 'The server refused: {{message}}',
-    deniedBanner: 'Your role may not change this act, so your changes were not saved ({{reason}}).',
+    deniedBanner: 'Your role may not change this act, so your changes were not saved.',
     reload: 'Reload the act from the server',
     accessEnded: {
       title: 'Your access to this workspace has ended',

@@ -46,7 +46,7 @@ export const membersStringsKa: Strings<typeof membersStringsEn> = {
     revoked: 'წვდომა შეწყდა: {{name}}.',
     cancel: 'არა, დარჩეს',
     failed: 'სერვერმა უარი თქვა: {{message}}',
-    deniedBanner: 'თქვენს როლს ამ აქტის შეცვლა არ შეუძლია, ამიტომ თქვენი ცვლილებები არ შენახულა ({{reason}}).',
+    deniedBanner: 'თქვენს როლს ამ აქტის შეცვლა არ შეუძლია, ამიტომ თქვენი ცვლილებები არ შენახულა.',
     reload: 'აქტის ხელახლა ჩატვირთვა სერვერიდან',
     accessEnded: {
       title: 'ამ სამუშაო სივრცეზე თქვენი წვდომა შეწყდა',
