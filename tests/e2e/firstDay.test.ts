@@ -70,6 +70,7 @@ describe('the first day of a municipal lawyer, in Georgian (issue 15)', () => {
       const refusal = dialog.locator('.sj-error[role="alert"]');
       await refusal.waitFor({ timeout: 10_000 });
       const message = await refusal.innerText();
+      await page.screenshot({ path: '/tmp/first-day-refused.png' });
       expect(message).toContain('მუხლი 1');
       expect(message, message).not.toMatch(/[A-Za-z]/);
       expect((await call('GET', `/api/documents/${docId}/stages`)).body.current).toBe('legal_review');
@@ -91,7 +92,6 @@ describe('the first day of a municipal lawyer, in Georgian (issue 15)', () => {
       await openSideTab(page, 'versions');
       const pageDates = await datesOn(page, '.sj-app');
       for (const date of pageDates) expect(date, `act page: ${date}`).toSatisfy((d: string) => SHORT.test(d) || LONG.test(d));
-      // The same instant reads the same in the history and the versions list (one clock, Tbilisi's).
       await page.screenshot({ path: '/tmp/first-day-act.png' });
       await context.close();
     } finally {
