@@ -11,11 +11,14 @@ import { DashboardPage } from './workflow/DashboardPage';
 import { MembersLink } from './members/MembersLink';
 import { MembersPage } from './members/MembersPage';
 import { InvalidTokenNotice } from './members/InvalidTokenNotice';
+import { MemberNameSync } from './members/MemberNameSync';
+import { useState } from 'react';
 
 /** The app shell: top bar with the language switch, and the two pages. */
 export function App({ session }: { session: Session | null }) {
   const { t } = useTranslation();
   const identity = useUserIdentity();
+  const [renaming, setRenaming] = useState(false);
   return (
     <div className="sj-app">
       <header className="sj-topbar">
@@ -32,6 +35,11 @@ export function App({ session }: { session: Session | null }) {
             </Link>
             <MembersLink session={session} />
           </nav>
+        ) : null}
+        {session && identity.name ? (
+          <button type="button" className="sj-link-button sj-my-name" onClick={() => setRenaming(true)} title={t('name.change')} data-action="my-name">
+            {identity.name}
+          </button>
         ) : null}
         <LanguageSwitch />
       </header>
@@ -50,7 +58,9 @@ export function App({ session }: { session: Session | null }) {
               <DocumentListPage />
             </Route>
           </Switch>
+          <MemberNameSync session={session} />
           {identity.name ? null : <NamePrompt />}
+          {renaming && identity.name ? <NamePrompt initial={identity.name} onClose={() => setRenaming(false)} /> : null}
         </SessionContext.Provider>
       ) : (
         <p className="sj-error" role="alert">

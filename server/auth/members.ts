@@ -59,6 +59,11 @@ export interface MemberRegistry {
   get(id: string): Member | null;
   /** Changes a role, audited as 'member.role_changed'; demoting the last active coordinator is refused. */
   setRole(id: string, role: Role, actor?: string): MemberChange;
+  /**
+   * Changes a role and/or the display name in one transaction: the role as setRole does, the name audited as
+   * 'member.renamed' (from, to). `actor` is who asked: the member themself or a coordinator.
+   */
+  update(id: string, change: { readonly role?: Role; readonly name?: string }, actor?: string): MemberChange;
   /** Revokes a member's token, audited as 'member.revoked'; revoking the last active coordinator is refused. */
   revoke(id: string, actor?: string): MemberChange;
 }
@@ -81,6 +86,7 @@ export function createMemberRegistry(db: Database, options: MemberRegistryOption
   const byId = db.prepare<[string], MemberRow>('SELECT * FROM members WHERE id = ? AND revoked_at IS NULL');
   const insert = db.prepare('INSERT INTO members (id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)');
   const updateRole = db.prepare('UPDATE members SET role = ? WHERE id = ? AND revoked_at IS NULL');
+  const updateName = db.prepare('UPDATE members SET name = ? WHERE id = ? AND revoked_at IS NULL');
   const markRevoked = db.prepare('UPDATE members SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   const coordinators = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM members WHERE role = 'coordinator' AND revoked_at IS NULL");
 
@@ -111,7 +117,7 @@ export function createMemberRegistry(db: Database, options: MemberRegistryOption
     return change;
   };
 
-  return {
+  const registry: MemberRegistry = {
     authenticate(token) {
       if (!token || token.length > 256) return null;
       const hash = hashToken(token);
@@ -159,18 +165,34 @@ export function createMemberRegistry(db: Database, options: MemberRegistryOption
       return row ? toMember(row) : null;
     },
     setRole(id, role, actor = 'system') {
+      return registry.update(id, { role }, actor);
+    },
+    update(id, { role, name }, actor = 'system') {
+      let roleChanged = false;
+      let renamed = false;
       const change = withFullSync(db, (): MemberChange => {
         const row = byId.get(id);
         if (!row) return notFound(id);
-        if (row.role === role) return { ok: true, member: toMember(row), changed: false };
-        const refusal = role === 'coordinator' ? null : lastCoordinator(row, `change the role to '${role}'`);
-        if (refusal) return refusal;
-        updateRole.run(role, id);
         const at = new Date().toISOString();
-        appendAudit(db, { at, actor, action: 'member.role_changed', payload: { ...auditedMember({ ...toMember(row), role }), from: row.role } });
-        return { ok: true, member: { ...toMember(row), role }, changed: true };
+        let member = toMember(row);
+        if (role !== undefined && row.role !== role) {
+          const refusal = role === 'coordinator' ? null : lastCoordinator(row, `change the role to '${role}'`);
+          if (refusal) return refusal;
+          updateRole.run(role, id);
+          member = { ...member, role };
+          roleChanged = true;
+          appendAudit(db, { at, actor, action: 'member.role_changed', payload: { ...auditedMember(member), from: row.role } });
+        }
+        if (name !== undefined && row.name !== name) {
+          updateName.run(name, id);
+          member = { ...member, name };
+          renamed = true;
+          appendAudit(db, { at, actor, action: 'member.renamed', payload: { ...auditedMember(member), from: row.name } });
+        }
+        return { ok: true, member, changed: roleChanged || renamed };
       });
-      return notify(change, 'role_changed');
+      // Only a new role changes what the member may do; a new name ends nothing.
+      return roleChanged ? notify(change, 'role_changed') : change;
     },
     revoke(id, actor = 'system') {
       // A revocation that a power cut undid would hand the access back.
@@ -187,4 +209,5 @@ export function createMemberRegistry(db: Database, options: MemberRegistryOption
       return notify(change, 'revoked');
     },
   };
+  return registry;
 }

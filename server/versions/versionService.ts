@@ -64,7 +64,10 @@ interface VersionRow {
   model_sha256: string;
 }
 
-const SUMMARY_COLUMNS = 'id, doc_id, number, name, kind, stage, created_at, by_id, by_name, state_sha256, model_sha256';
+// Who froze a version is shown by the member's name now (issue 15: renaming reaches the records), and by the
+// name stored with it for the workspace itself ('system') and for members no longer in the table.
+const SUMMARY_COLUMNS = 'v.id, v.doc_id, v.number, v.name, v.kind, v.stage, v.created_at, v.by_id, COALESCE(m.name, v.by_name) AS by_name, v.state_sha256, v.model_sha256';
+const SUMMARY_FROM = 'versions v LEFT JOIN members m ON m.id = v.by_id';
 
 const toSummary = (row: VersionRow): VersionSummary => ({
   id: row.id,
@@ -92,8 +95,8 @@ export function createVersionService(db: Database, documents: DocumentService, e
   );
   const noteModelOf = db.prepare<[string, string], { note_model: string | null }>('SELECT note_model FROM versions WHERE doc_id = ? AND id = ?');
   const nextNumber = db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM versions WHERE doc_id = ?');
-  const byDoc = db.prepare<[string], VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE doc_id = ? ORDER BY number`);
-  const one = db.prepare<[string, string], VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE doc_id = ? AND id = ?`);
+  const byDoc = db.prepare<[string], VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE v.doc_id = ? ORDER BY v.number`);
+  const one = db.prepare<[string, string], VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE v.doc_id = ? AND v.id = ?`);
   const modelOf = db.prepare<[string, string], { model: string }>('SELECT model FROM versions WHERE doc_id = ? AND id = ?');
   const stateOf = db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE doc_id = ? AND id = ?');
 

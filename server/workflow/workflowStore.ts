@@ -69,8 +69,11 @@ export function createWorkflowStore(db: Database, log: (line: string) => void): 
     `INSERT INTO workflow_definition (id, definition, updated_at, updated_by) VALUES (1, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   );
-  const byDoc = db.prepare<[string], HistoryRow>('SELECT * FROM stage_history WHERE doc_id = ? ORDER BY seq');
-  const all = db.prepare<[], HistoryRow>('SELECT * FROM stage_history ORDER BY doc_id, seq');
+  // The history names who moved the act by the member's name now (issue 15), the stored one for 'system'.
+  const columns = 'h.seq, h.doc_id, h.stage, h.from_stage, h.entered_at, h.by_id, COALESCE(m.name, h.by_name) AS by_name, h.note, h.data, h.deadlines, h.version_id';
+  const from = 'stage_history h LEFT JOIN members m ON m.id = h.by_id';
+  const byDoc = db.prepare<[string], HistoryRow>(`SELECT ${columns} FROM ${from} WHERE h.doc_id = ? ORDER BY h.seq`);
+  const all = db.prepare<[], HistoryRow>(`SELECT ${columns} FROM ${from} ORDER BY h.doc_id, h.seq`);
   const insert = db.prepare(
     'INSERT INTO stage_history (doc_id, stage, from_stage, entered_at, by_id, by_name, note, data, deadlines, version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );

@@ -62,7 +62,7 @@ export interface ApiErrorDetailsByCode {
   /** A snapshot's Range header does not parse, or asks for more than one range. */
   readonly bad_range: Readonly<Record<string, never>>;
   /** A snapshot's Range starts beyond its end (416). */
-  readonly range_not_satisfiable: { readonly sizeBytes?: number };
+  readonly range_not_satisfiable: { readonly totalBytes?: number };
   /** A .sajaro file that cannot be loaded, and which of UPDATE_FILE_PROBLEMS it is. */
   readonly bad_update_file: { readonly problem: UpdateFileProblem };
 }
@@ -109,7 +109,7 @@ export const API_ERROR_CATALOGUE: { readonly [C in ApiErrorCode]: string } = {
   ambiguous_quote: 'the quoted text occurs more than once',
   bad_state_vector: 'the state vector is not base64 of a Yjs state vector',
   bad_range: 'the Range header does not parse or asks for several ranges',
-  range_not_satisfiable: 'the Range starts beyond the end (details: sizeBytes)',
+  range_not_satisfiable: 'the Range starts beyond the end (details: totalBytes)',
   bad_update_file: 'the .sajaro file cannot be loaded (details: problem)',
 };
 

@@ -133,7 +133,7 @@ describe('review in the browser', () => {
       expect(stored).toMatchObject({
         status: 'resolved',
         blocking: true,
-        resolution: { outcome: 'partly_accepted', by: { name: 'Owner' } },
+        resolution: { outcome: 'partly_accepted', by: { name: 'გიორგი' } },
       });
 
       // The lawyer approves article 2; the coordinator then edits it: both windows show "needs re-review".
@@ -289,7 +289,7 @@ describe('review in the browser', () => {
       const [stored] = (await api(server, owner, 'GET', `/api/documents/${docId}/comments`)).body.threads;
       expect(stored).toMatchObject({
         text: 'შაბათ-კვირასაც უნდა მუშაობდეს.',
-        author: { name: 'ნინო იურისტი' },
+        author: { name: 'ნინო' },
         anchor: { state: 'anchored', text: 'სამუშაო დღეებში', articleNumber: 1 },
       });
       await waitFor(

@@ -90,6 +90,7 @@ async function newDocument(ctx: Context): Promise<string> {
 
 const ROUTES: readonly RouteCase[] = [
   { method: 'GET', route: '/api/me', rule: read, ok: 200, request: () => ({ path: '/api/me' }) },
+  { method: 'PATCH', route: '/api/me', rule: read, ok: 200, request: (ctx) => ({ path: '/api/me', body: { name: fresh(ctx, 'Me') } }) },
   {
     method: 'GET',
     route: '/api/members',

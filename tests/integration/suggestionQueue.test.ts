@@ -79,7 +79,7 @@ describe('the offline queue of suggestions against a server', () => {
     editText(act.alice, 'წერილობით', (t) => t.replace(' წერილობით', ''));
     await waitFor(() => !nino.text().includes('წერილობით'), 'the lawyer receives the deletion');
     expect(await queue.flush(nino.doc)).toEqual([]);
-    expect(queue.entries()).toMatchObject([{ id: 'sg-queued-gone-003', error: expect.stringContaining('წერილობით') }]);
+    expect(queue.entries()).toMatchObject([{ id: 'sg-queued-gone-003', error: { code: 'quote_not_found', message: expect.stringContaining('წერილობით') } }]);
     expect((await act.list()).length).toBe(2);
   });
 

@@ -67,7 +67,10 @@ function reviewReasons(t: TFunction, details: Partial<ApiErrorDetailsByCode['rev
   const reasons: string[] = [];
   const articles = Array.isArray(details.articles) ? (details.articles as readonly UnapprovedArticle[]) : [];
   if (articles.length) {
-    const named = articles.map((a) => `${String(a.label)} (${t(`apiErrors.articleStatus.${a.status}`, { defaultValue: '' })})`.replace(' ()', '')).join(', ');
+    // Grouped by why, so fifteen unreviewed articles read as one list: "მუხლი 1, მუხლი 2 (არ განხილულა)".
+    const groups = new Map<string, string[]>();
+    for (const a of articles) groups.set(String(a.status), [...(groups.get(String(a.status)) ?? []), String(a.label)]);
+    const named = [...groups].map(([status, labels]) => `${labels.join(', ')} (${t(`apiErrors.articleStatus.${status}`, { defaultValue: '' })})`.replace(' ()', '')).join('; ');
     reasons.push(t('apiErrors.unapproved', { articles: named }));
   }
   if (typeof details.blockingComments === 'number' && details.blockingComments > 0) reasons.push(t('apiErrors.blockingComments', { count: details.blockingComments }));

@@ -112,7 +112,7 @@ export const en = {
     unsent: 'Not saved: your last changes are only on this computer',
     closed: 'Disconnected: your access has ended',
   },
-  name: { title: 'Your name', label: 'Name', explain: 'Others in the act see your name beside your cursor.', placeholder: 'e.g. Nino Beridze', save: 'Continue' },
+  name: { label: 'Your name', cancel: 'Cancel', change: 'Change your name', title: 'Your name', explain: 'Others see this name beside your cursor, and as yours in the stage history, replies, records and the audit log.', placeholder: 'e.g. Nino Beridze', save: 'Continue' },
   auth: { missing: 'Open Sajaro with the invitation link you received (it ends in #token=…).', invalid: 'This invitation link is no longer valid. Ask your coordinator for a new one.' },
   export: { button: 'Export', working: 'Exporting…', docx: 'Word document (.docx), official form', akn: 'Akoma Ntoso XML (LegalDocML)', saved: 'Saved to {{path}}', failed: 'Export failed: {{message}}', offline: 'Export needs the connection to the server, and there is none now. Your text is kept on this computer: export again once you are back online (the desktop app exports without a connection).' },
   dates: { placeholder: 'dd.mm.yyyy', hint: 'day, month, year, e.g. 02.12.2026', invalid: 'Enter a real date as day.month.year, e.g. 02.12.2026' },

@@ -15,7 +15,8 @@ export function DeniedBanner({ session, docId, reason }: { session: Session; doc
   };
   return (
     <div className="sj-denied" role="alert" data-banner="permission-denied">
-      <span>{t('members.deniedBanner', { reason })}</span>
+      {/* The server's reason is English for logs (issue 15): the banner says it in the UI language. */}
+      <span data-reason={reason}>{t('members.deniedBanner')}</span>
       <button type="button" onClick={reload} data-action="reload-from-server">
         {t('members.reload')}
       </button>

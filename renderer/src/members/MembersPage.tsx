@@ -6,6 +6,8 @@ import { useSession } from '../connection/SessionContext';
 import { InviteLinkDialog } from './InviteLinkDialog';
 import { membersApi } from './membersApi';
 import { RevokeDialog } from './RevokeDialog';
+import { RenameMemberDialog } from './RenameMemberDialog';
+import { MAX_MEMBER_NAME_LENGTH } from '../../../shared/api/members';
 import { useMe } from './useMe';
 import { errorText } from '../errors/errorText';
 import { shortDate } from '../../../shared/format/dates';
@@ -24,6 +26,7 @@ export function MembersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [invite, setInvite] = useState<CreatedMember | null>(null);
   const [revoking, setRevoking] = useState<Member | null>(null);
+  const [renaming, setRenaming] = useState<Member | null>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('drafter');
   const [adding, setAdding] = useState(false);
@@ -71,6 +74,19 @@ export function MembersPage() {
     }
   };
 
+  const rename = async (member: Member, next: string) => {
+    setError(null);
+    try {
+      const updated = await membersApi.rename(session, member.id, next);
+      setNotice(t('members.renamed', { from: member.name, name: updated.name }));
+      setRenaming(null);
+      load();
+    } catch (e) {
+      setError(describe(e));
+      setRenaming(null);
+    }
+  };
+
   const revoke = async (member: Member) => {
     try {
       await membersApi.revoke(session, member.id);
@@ -111,7 +127,12 @@ export function MembersPage() {
               return (
                 <tr key={member.id} data-member={member.name}>
                   <td>
-                    {member.name} {self ? <span className="sj-badge">{t('members.you')}</span> : null}
+                    {member.name} {self ? <span className="sj-badge">{t('members.you')}</span> : null}{' '}
+                    {self ? null : (
+                      <button type="button" className="sj-link-button sj-small" onClick={() => setRenaming(member)} aria-label={t('members.renameTitle', { name: member.name })} data-action="rename">
+                        {t('members.rename')}
+                      </button>
+                    )}
                   </td>
                   <td>
                     <select
@@ -145,7 +166,7 @@ export function MembersPage() {
         <h2>{t('members.add')}</h2>
         <label>
           <span>{t('members.name')}</span>
-          <input name="name" required maxLength={120} value={name} placeholder={t('members.namePlaceholder')} onChange={(e) => setName(e.target.value)} />
+          <input name="name" required maxLength={MAX_MEMBER_NAME_LENGTH} value={name} placeholder={t('members.namePlaceholder')} onChange={(e) => setName(e.target.value)} />
         </label>
         <label>
           <span>{t('members.role')}</span>
@@ -163,6 +184,7 @@ export function MembersPage() {
       </form>
 
       {invite ? <InviteLinkDialog member={invite} onClose={() => setInvite(null)} /> : null}
+      {renaming ? <RenameMemberDialog member={renaming} onRename={(next) => rename(renaming, next)} onClose={() => setRenaming(null)} /> : null}
       {revoking ? <RevokeDialog member={revoking} onConfirm={() => revoke(revoking)} onClose={() => setRevoking(null)} /> : null}
     </main>
   );

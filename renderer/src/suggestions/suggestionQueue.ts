@@ -25,6 +25,11 @@ export interface QueuedSuggestion {
 /** Thrown when a queued suggestion's quote no longer stands in the text, so it cannot be sent as made. */
 class QuoteGone extends Error {}
 
+/** A quote gone from the text here reads as the server's own `quote_not_found` would, in the UI language. */
+function refusalOf(error: unknown): StoredRefusal {
+  return error instanceof QuoteGone ? { status: 0, code: 'quote_not_found', message: error.message, details: {} } : storedRefusal(error);
+}
+
 /**
  * Suggestions wait here, in localStorage, until the server confirms them, as comments do (commentQueue.ts):
  * made offline, they survive a reload and are sent on reconnect, in order. Each is placed anew in the act's
@@ -75,7 +80,7 @@ export class SuggestionQueue {
         this.save(this.entries().filter((e) => e.id !== entry.id));
       } catch (error) {
         if (error instanceof ApiError && error.code === 'network') return stored;
-        this.save(this.entries().map((e) => (e.id === entry.id ? { ...e, error: storedRefusal(error) } : e)));
+        this.save(this.entries().map((e) => (e.id === entry.id ? { ...e, error: refusalOf(error) } : e)));
       }
     }
   }

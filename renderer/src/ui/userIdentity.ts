@@ -38,10 +38,22 @@ export function memberColor(memberId: string): string {
   return COLORS[(hash >>> 0) % COLORS.length]!;
 }
 
-/** Saves the display name. */
+/** Saves the display name on this computer. */
 export function setUserName(name: string): void {
   localStorage.setItem(NAME_KEY, name.trim());
   listeners.forEach((l) => l());
+}
+
+const SENT_KEY = 'sajaro.userName.sent';
+
+/** The name the server last confirmed as this member's, or null when the local one never reached it. */
+export function confirmedUserName(): string | null {
+  return localStorage.getItem(SENT_KEY);
+}
+
+/** Remembers that the server holds this name, so a later difference means someone renamed the member there. */
+export function confirmUserName(name: string): void {
+  localStorage.setItem(SENT_KEY, name);
 }
 
 /** The user's identity, re-rendering when the name is set. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiError, validationError } from '../../../shared/api/errors';
 import { NewThreadRequest, ReopenRequest, ReplyRequest, ResolveRequest, type CommentsResponse } from '../../../shared/api/review';
+import type { Role } from '../../../shared/api/members';
 import { may, mayComment, type Permission } from '../../auth/permissions';
 import { RECORD_WORDS, recordCsv, recordRows } from '../../comments/commentRecord';
 import { recordDocx } from '../../comments/recordDocx';
@@ -23,8 +24,8 @@ export function registerCommentRoutes(app: FastifyInstance, workspace: Workspace
   const { comments } = workspace.review;
 
   // Every refusal names the missing permission (issue 7).
-  const refuse = (reply: FastifyReply, role: string, what: string, permission: Permission): FastifyReply =>
-    reply.code(403).send(apiError('forbidden', `Your role '${role}' may not ${what} (permission '${permission}')`));
+  const refuse = (reply: FastifyReply, role: Role, what: string, permission: Permission): FastifyReply =>
+    reply.code(403).send(apiError('forbidden', `Your role '${role}' may not ${what} (permission '${permission}')`, { permission, role }));
 
   /** The member may comment on the act in its current stage (observers only in public consultation). */
   const mayCommentHere = (request: FastifyRequest, docId: string): boolean => {

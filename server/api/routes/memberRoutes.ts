@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { apiError, validationError } from '../../../shared/api/errors';
-import { CreateMemberRequest, UpdateMemberRequest } from '../../../shared/api/members';
+import { CreateMemberRequest, UpdateMeRequest, UpdateMemberRequest } from '../../../shared/api/members';
 import type { MemberRefusal } from '../../auth/members';
 import type { Workspace } from '../../workspace';
 import { memberOf } from '../access';
@@ -13,7 +13,8 @@ function sendRefusal(reply: FastifyReply, refusal: MemberRefusal): FastifyReply 
 }
 
 /**
- * The member routes: coordinators add members, change roles and revoke tokens. Each change is audited in its
+ * The member routes: coordinators add members, change roles and names and revoke tokens; every member sets
+ * their own name. Each change is audited in its
  * own transaction (members.ts); ending what a changed access opened (sync sockets, event streams) follows the
  * commit, wired in workspace.ts.
  */
@@ -21,6 +22,16 @@ export function registerMemberRoutes(app: FastifyInstance, workspace: Workspace)
   const { members } = workspace;
 
   app.get('/api/me', { config: { access: 'member' } }, async (request) => memberOf(request));
+
+  // Issue 15: the name given at the first prompt is the member's name everywhere, so every member may set
+  // their own; only their own (the id is the token's, never the body's).
+  app.patch('/api/me', { config: { access: 'member' } }, async (request, reply) => {
+    const parsed = UpdateMeRequest.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
+    const me = memberOf(request);
+    const result = members.update(me.id, { name: parsed.data.name }, me.id);
+    return result.ok ? result.member : sendRefusal(reply, result);
+  });
 
   app.get('/api/members', { config: { access: 'manageMembers' } }, async () => {
     return { members: members.list() };
@@ -37,7 +48,7 @@ export function registerMemberRoutes(app: FastifyInstance, workspace: Workspace)
   app.patch<{ Params: { id: string } }>('/api/members/:id', { config: { access: 'manageMembers' } }, async (request, reply) => {
     const parsed = UpdateMemberRequest.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send(validationError(parsed.error));
-    const result = members.setRole(request.params.id, parsed.data.role, memberOf(request).id);
+    const result = members.update(request.params.id, parsed.data, memberOf(request).id);
     return result.ok ? result.member : sendRefusal(reply, result);
   });
 

@@ -36,7 +36,7 @@ export function registerSuggestionRoutes(app: FastifyInstance, workspace: Worksp
     if (!doc) return null;
     const refusal = canEditText(workspace, doc.id, memberOf(request));
     if (!refusal) return doc;
-    void reply.code(403).send(apiError('forbidden', `Only members who may edit the text decide on suggestions (permission 'editText'): ${refusal}`));
+    void reply.code(403).send(apiError('forbidden', `Only members who may edit the text decide on suggestions (permission 'editText'): ${refusal}`, { permission: 'editText', role: memberOf(request).role }));
     return null;
   };
 
@@ -53,7 +53,7 @@ export function registerSuggestionRoutes(app: FastifyInstance, workspace: Worksp
     const member = memberOf(request);
     // Whoever may comment on the act in its stage may suggest: reviewers always, observers in public consultation.
     if (!mayComment(member.role, currentStage(workspace, doc.id))) {
-      return reply.code(403).send(apiError('forbidden', `Your role '${member.role}' may not suggest changes to this act in its current stage (permission 'comment')`));
+      return reply.code(403).send(apiError('forbidden', `Your role '${member.role}' may not suggest changes to this act in its current stage (permission 'comment')`, { permission: 'comment', role: member.role }));
     }
     const parsed = NewSuggestionRequest.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send(validationError(parsed.error, 'expected { target: { blockKey, quote, occurrence?, offset? }, text, note?, anchor?, newBlocks? }'));
