@@ -40,7 +40,8 @@ async function setup(title = 'ანტიკორუფციული რე�
     ]),
   );
   const reviews = async (): Promise<any[]> => (await api(server, owner, 'GET', `/api/documents/${docId}/reviews`)).body.articles;
-  await waitFor(async () => (await reviews()).length === 2, 'two articles on the server');
+  // The template has two articles of its own: wait for Alice's, not for any two (her update may arrive later).
+  await waitFor(async () => (await reviews()).map((a) => a.heading).join('|') === 'მიზანი|საჩუქრები', "Alice's two articles on the server");
   const decide = (token: string, articleKey: string, body: unknown) => api(server, token, 'PUT', `/api/documents/${docId}/reviews/${articleKey}`, body);
   return { server, tokens, ids, docId, alice, reviews, decide };
 }
