@@ -55,7 +55,15 @@ export interface LinkMeasured {
   readonly packets: { readonly seen: number; readonly dropped: number };
 }
 
+/**
+ * "Quiet" is a trickle, not silence: the heartbeat probes an idle socket every second and the server pings it
+ * every 5 s (shared/sync/linkWatchdog.ts), a few bytes each, so a live page's line is never silent for 2 s.
+ * Waiting for silence waited out the whole QUIET_TIMEOUT_MS on every open (4 × 120 s) and ran the part past
+ * its child's time limit.
+ */
 const QUIET_MS = 2_000;
+const QUIET_BELOW_BYTES = 1024;
+const QUIET_TIMEOUT_MS = 120_000;
 const OPEN_TIMEOUT_MS = 180_000;
 
 let server: ChildHandle | null = null;
@@ -93,12 +101,14 @@ async function measureLink(browser: Browser, link: 'clean' | 'bad', proxy: LinkP
     await context.addInitScript({ content: "localStorage.setItem('sajaro.userName', 'Bench');" });
     const first = await context.newPage();
     first.on('pageerror', (error) => pageErrors.push(error.message));
+    if (TRACE) tracePage(first, `${link}/cold`);
     const cold = await openAct(first, url, act, proxy);
     // The warm open needs what the first left behind: the service worker's shell and the local copy.
     await withTimeout(first.evaluate('navigator.serviceWorker.ready.then(() => true)'), 60_000, 'the service worker to be ready');
     await first.close();
     const second = await context.newPage();
     second.on('pageerror', (error) => pageErrors.push(error.message));
+    if (TRACE) tracePage(second, `${link}/warm`);
     const warm = await openAct(second, url, act, proxy);
 
     await second.evaluate(INSTALL_MARK_PROBE);
@@ -121,6 +131,33 @@ async function measureLink(browser: Browser, link: 'clean' | 'bad', proxy: LinkP
   }
 }
 
+/** SAJARO_LINK_TRACE=1 prints what each page does on the bench's stderr: its console, API answers, websockets, badge. */
+const TRACE = process.env.SAJARO_LINK_TRACE === '1';
+const TRACE_STARTED = Date.now();
+
+function tracePage(page: Page, label: string): void {
+  const t = (): string => `${((Date.now() - TRACE_STARTED) / 1000).toFixed(1)}s`;
+  const say = (line: string): void => console.error(`[link trace ${t()} ${label}] ${line}`);
+  page.on('console', (m) => say(`console.${m.type()}: ${m.text().slice(0, 300)}`));
+  page.on('requestfailed', (r) => say(`request failed: ${r.method()} ${r.url().slice(0, 120)} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.url().includes('/api/')) say(`response ${r.status()} ${r.url().slice(0, 120)}`); });
+  page.on('websocket', (ws) => {
+    say(`websocket open ${ws.url().slice(0, 80)}`);
+    let frames = 0; let bytes = 0;
+    ws.on('framereceived', (f) => { frames += 1; bytes += typeof f.payload === 'string' ? f.payload.length : f.payload.length; });
+    ws.on('close', () => say(`websocket closed after ${frames} frames, ${bytes} bytes received`));
+    ws.on('socketerror', (e) => say(`websocket error ${e}`));
+  });
+  let last = '';
+  const timer = setInterval(() => {
+    page.evaluate(`document.querySelector('.sj-connection')?.getAttribute('data-state') ?? 'none'`).then((state) => {
+      if (state !== last) say(`badge ${String(state)}`);
+      last = String(state);
+    }).catch((e: Error) => { if (page.isClosed()) clearInterval(timer); else say(`evaluate failed ${e.message.slice(0, 80)}`); });
+  }, 250);
+  page.on('close', () => clearInterval(timer));
+}
+
 /** Navigates to the act and times it: shown and editable, then synced; counts the bytes until then and until quiet. */
 async function openAct(page: Page, url: string, act: CreatedAct, proxy: LinkProxy): Promise<OpenMeasured> {
   proxy.resetBytes();
@@ -128,8 +165,23 @@ async function openAct(page: Page, url: string, act: CreatedAct, proxy: LinkProx
   const shown = await page.waitForFunction(shownCondition(act.articles), undefined, { polling: 20, timeout: OPEN_TIMEOUT_MS });
   const synced = await page.waitForFunction(SYNCED_CONDITION, undefined, { polling: 20, timeout: OPEN_TIMEOUT_MS });
   const bytesToSynced = proxy.bytes();
-  await waitFor(() => proxy.idleMs() >= QUIET_MS, 'the link to be quiet after opening', 120_000, 100).catch(() => undefined);
+  await waitForQuiet(proxy);
   return { shownMs: (await shown.jsonValue()) as number, syncedMs: (await synced.jsonValue()) as number, bytesToSynced, bytesSettled: proxy.bytes() };
+}
+
+/** Waits until the line carried fewer than QUIET_BELOW_BYTES over the last QUIET_MS; says so when it never did. */
+async function waitForQuiet(proxy: LinkProxy): Promise<void> {
+  const samples: { at: number; total: number }[] = [];
+  const quiet = (): boolean => {
+    const { up, down } = proxy.bytes();
+    const now = performance.now();
+    samples.push({ at: now, total: up + down });
+    // Keep the newest sample at or before the window's start as the window's first.
+    while (samples.length > 1 && (samples[1] as { at: number }).at <= now - QUIET_MS) samples.shift();
+    const first = samples[0] as { at: number; total: number };
+    return first.at <= now - QUIET_MS && up + down - first.total < QUIET_BELOW_BYTES;
+  };
+  await waitFor(quiet, 'the link to be quiet after opening', QUIET_TIMEOUT_MS, 100).catch((error: Error) => console.error(`[link] ${error.message}: the settled bytes include the wait`));
 }
 
 /**

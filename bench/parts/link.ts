@@ -81,7 +81,7 @@ function report(out: Recorder, measured: LinkMeasured, size: (typeof SIZE)[keyof
   const kib = (bytes: number): number => bytes / 1024;
   pair('coldDown', 'bytes to the browser per cold open (until synced)', (r) => kib(r.cold.bytesToSynced.down), 'KiB');
   pair('coldUp', 'bytes from the browser per cold open (until synced)', (r) => kib(r.cold.bytesToSynced.up), 'KiB');
-  pair('coldDownSettled', 'bytes to the browser per cold open, until the line was quiet for 2 s', (r) => kib(r.cold.bytesSettled.down), 'KiB', undefined, () => 'includes the service worker caching the app shell');
+  pair('coldDownSettled', 'bytes to the browser per cold open, until the line carried under 1 KiB in 2 s', (r) => kib(r.cold.bytesSettled.down), 'KiB', undefined, () => 'includes the service worker caching the app shell');
   pair('coldConnections', 'TCP connections per cold open', (r) => r.cold.bytesSettled.connections, 'connections');
   pair('warmDown', 'bytes to the browser per warm open, until quiet', (r) => kib(r.warm.bytesSettled.down), 'KiB');
   pair('warmUp', 'bytes from the browser per warm open, until quiet', (r) => kib(r.warm.bytesSettled.up), 'KiB');
