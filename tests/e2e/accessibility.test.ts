@@ -76,13 +76,13 @@ describe('accessibility in Georgian', () => {
       const page = await context.newPage();
       await page.goto(`${server.url}/#token=${server.workspace.ownerToken}`);
       await inGeorgian(page);
-      const input = page.getByRole('textbox', { name: 'სახელი', exact: true });
+      const input = page.getByRole('textbox', { name: 'სახელი და გვარი', exact: true });
       await input.waitFor();
       expect(await input.getAttribute('name')).toBe('displayName');
       expect(await seriousViolations(page)).toEqual([]);
       // The prompt covers the top bar: its own switch turns the interface to English before a name is given.
       await page.locator('[data-dialog="name"] .sj-language-switch button', { hasText: 'English' }).click();
-      await page.getByRole('textbox', { name: 'Name', exact: true }).waitFor();
+      await page.getByRole('textbox', { name: 'Your name', exact: true }).waitFor();
       await context.close();
     } finally {
       await server.stop();

@@ -1,5 +1,5 @@
 import type { AdoptingBody } from '../../../shared/workflow/adoptingBody';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_MUNICIPALITY_LENGTH, MAX_TEMPLATE_VALUE_LENGTH, MAX_TITLE_LENGTH, type DocumentSummary } from '../../../shared/api/documents';
 import type { TemplateListing, TemplateSummary } from '../../../shared/api/templates';
@@ -48,13 +48,15 @@ export function NewDocumentDialog({ documents = [], onClose, onCreated }: { docu
 
   useEffect(() => {
     apiFetch<TemplateListing>(session, '/api/templates')
-      .then((l) => {
-        setLibrary(l);
-        setTemplateId(defaultTemplate(l.templates, documents)?.id ?? BLANK);
-      })
+      .then(setLibrary)
       .catch((e: unknown) => setError(errorText(t, e)));
-    // The default is chosen once, when the library arrives.
   }, [session]);
+  // The default follows the library and the act list as they arrive (the list may come after the library),
+  // until the member picks a template themselves.
+  const picked = useRef(false);
+  useEffect(() => {
+    if (library && !picked.current) setTemplateId(defaultTemplate(library.templates, documents)?.id ?? BLANK);
+  }, [library, documents]);
 
   const template = useMemo(() => library?.templates.find((x) => x.id === templateId) ?? null, [library, templateId]);
   // Sensible defaults: a template's own default values are filled in, ready to change.
@@ -101,7 +103,10 @@ export function NewDocumentDialog({ documents = [], onClose, onCreated }: { docu
       <div className="sj-template-choice" role="radiogroup" aria-labelledby="sj-template-choose">
         {[...offered, null].map((x) => (
           <label key={x?.id ?? BLANK} className={`sj-template-option${(x?.id ?? BLANK) === templateId ? ' sj-template-chosen' : ''}`}>
-            <input type="radio" name="template" value={x?.id ?? BLANK} checked={(x?.id ?? BLANK) === templateId} onChange={() => setTemplateId(x?.id ?? BLANK)} />
+            <input type="radio" name="template" value={x?.id ?? BLANK} checked={(x?.id ?? BLANK) === templateId} onChange={() => {
+                picked.current = true;
+                setTemplateId(x?.id ?? BLANK);
+              }} />
             <span>
               <strong>{x ? x.title[ui] : t('create.blank')}</strong>
               {x && x.id === mostUsed ? <span className="sj-tag">{t('templates.mostUsed')}</span> : null}

@@ -32,6 +32,14 @@ export const SNAPSHOT_DOWNLOAD_DEFAULTS = {
   maxFailuresWithoutProgress: 8,
   /** New snapshots (the act changed and its old bytes left the server's cache) before giving up. */
   maxRestarts: 5,
+  /**
+   * A piece whose answer has not begun within this long counts as a failed attempt: a dead line (packets
+   * dropped, nothing closed) never fails a fetch by itself, and the page would say "connecting" forever.
+   * A 300 ms line answers in about a second.
+   */
+  answerTimeoutMs: 4000,
+  /** A 64 KiB piece takes ~2 s at 256 kbit/s; one that has not arrived in this long is a dead line too. */
+  pieceTimeoutMs: 20_000,
 } as const;
 
 const CONTENT_RANGE = /^bytes (\d+)-(\d+)\/(\d+)$/;
@@ -67,32 +75,53 @@ export async function downloadSnapshot(request: SnapshotRequest): Promise<Snapsh
     try {
       const headers: Record<string, string> = { Authorization: `Bearer ${request.token}`, Range: `bytes=${received}-${received + chunk - 1}` };
       if (etag) headers['If-Range'] = etag;
-      const response = await fetch(request.url, { headers, signal: request.signal, cache: 'no-store' });
+      const piece = new AbortController();
+      const stop = () => piece.abort();
+      request.signal?.addEventListener('abort', stop);
+      let timer = setTimeout(stop, SNAPSHOT_DOWNLOAD_DEFAULTS.answerTimeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        request.signal?.removeEventListener('abort', stop);
+      };
+      let response: Response;
+      try {
+        response = await fetch(request.url, { headers, signal: piece.signal, cache: 'no-store' });
+      } catch (error) {
+        done();
+        throw error;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(stop, SNAPSHOT_DOWNLOAD_DEFAULTS.pieceTimeoutMs);
       if (response.status === 206) {
         const range = CONTENT_RANGE.exec(response.headers.get('content-range') ?? '');
         const tag = response.headers.get('etag');
         if (!range || Number(range[1]) !== received || (etag !== null && tag !== etag)) {
+          done();
           await response.body?.cancel();
           restart(null);
           continue;
         }
-        const bytes = new Uint8Array(await response.arrayBuffer());
+        const bytes = new Uint8Array(await response.arrayBuffer().finally(done));
         etag = tag;
         total = Number(range[3]);
         parts.push(bytes);
         received += bytes.length;
       } else if (response.status === 200) {
+        done();
         // If-Range did not match: these are other bytes. Start over on them, in ranges again, rather than
         // risk one long body on a line that drops.
         await response.body?.cancel();
         restart(response.headers.get('etag'));
         continue;
       } else if (response.status === 416 && total !== null && received >= total) {
+        done();
         break;
       } else if (RETRYABLE.has(response.status)) {
+        done();
         await response.body?.cancel();
         throw new Error(`status ${response.status}`);
       } else {
+        done();
         await response.body?.cancel();
         return { kind: 'unavailable', reason: `the snapshot route answered ${response.status}` };
       }
