@@ -37,10 +37,17 @@ export async function downloadFile(session: Session, path: string, fallbackName:
     throw new ApiError(response.status, body?.error?.code ?? 'error', body?.error?.message ?? response.statusText, body?.error?.details ?? {});
   }
   const name = suggestedName(response.headers.get('content-disposition'), fallbackName);
-  const data = new Uint8Array(await response.arrayBuffer());
+  return saveBytes(name, new Uint8Array(await response.arrayBuffer()));
+}
+
+/**
+ * Hands bytes to the user: the native save dialog in the desktop app (the saved path, or null when cancelled),
+ * a download in a browser (null).
+ */
+export async function saveBytes(name: string, data: Uint8Array, type?: string): Promise<string | null> {
   const desktop = window.sajaroDesktop;
   if (desktop) return desktop.saveFile({ defaultPath: name, data });
-  const url = URL.createObjectURL(new Blob([data]));
+  const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], type ? { type } : {}));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -10,7 +10,7 @@ import { decodeUpdateFile } from '../../../shared/updateFile/updateFileCodec';
 import { memberChangesFile } from './memberFile';
 import { toBase64 } from 'lib0/buffer';
 import type { Session } from '../connection/session';
-import { downloadFile } from '../editor/downloadFile';
+import { downloadFile, saveBytes } from '../editor/downloadFile';
 import { ApiError } from '../connection/api';
 import { errorText } from '../errors/errorText';
 
@@ -55,7 +55,7 @@ export function UpdateFileMenu({ session, docId, title, me, provider, onShowChan
       if (!me || !provider) throw new ApiError(0, 'network', 'network');
       const data = memberChangesFile(session, me, docId, provider.doc);
       const name = `${title.replace(/[\\/:*?"<>|\n\r]+/g, ' ').trim().slice(0, 80) || docId} ${new Date().toISOString().slice(0, 10)}.sajaro`;
-      const path = await saveBytes(name, data);
+      const path = await saveBytes(name, data, UPDATE_FILE_MEDIA_TYPE);
       return { lines: [t('updateFiles.saved', { name: path ?? name })], offerChanges: false };
     });
 
@@ -161,17 +161,4 @@ function describeImport(body: ImportChangesResponse, titleOf: (docId: string) =>
   for (const refusal of body.refused) lines.push(t('updateFiles.refusedAct', { title: titleOf(refusal.docId), reason: refusal.reason }));
   if (!lines.length) lines.push(t('updateFiles.nothingNew'));
   return { lines, offerChanges: changed };
-}
-
-/** Hands bytes to the user: the native save dialog in the desktop app, a download in a browser. */
-async function saveBytes(name: string, data: Uint8Array): Promise<string | null> {
-  const desktop = window.sajaroDesktop;
-  if (desktop) return desktop.saveFile({ defaultPath: name, data });
-  const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: UPDATE_FILE_MEDIA_TYPE }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return null;
 }
