@@ -91,7 +91,8 @@ describe('a calm act page', () => {
     const dialog = page.locator('[data-dialog="new-document"]');
     await dialog.locator('input[name="template"]').first().waitFor();
     // Two of the three acts here are e-petitions.
-    expect(await dialog.locator('input[name="template"]:checked').getAttribute('value')).toBe('e-petition');
+    // The default follows the act list, which may arrive after the dialog opened.
+    await expect.poll(() => dialog.locator('input[name="template"]:checked').getAttribute('value'), { timeout: 10_000 }).toBe('e-petition');
     const options = dialog.locator('.sj-template-option');
     const count = await options.count();
     expect(count).toBeGreaterThan(5);
