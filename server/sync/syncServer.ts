@@ -42,8 +42,9 @@ export interface SyncOptions {
  * It is negotiated in the handshake, so stock y-websocket clients (browsers, Node's `ws`) keep working and a
  * client that does not offer it gets plain frames. ws creates a connection's zlib contexts the first time a
  * message crosses the threshold and keeps them until the connection closes, so with many connections the
- * window and hash sizes are what cost memory: 13 window bits and memLevel 6 take 64 KiB per connection
- * instead of zlib's 256 KiB, for a 40-page act's initial sync 5 % larger (132 kB instead of 126 kB of 598 kB).
+ * window and hash sizes are what cost memory: 13 window bits and memLevel 6 take 64 KiB of deflate state per
+ * connection instead of zlib's 256 KiB, for a 40-page act's initial sync 5 % larger (132 kB, not 126 kB, of
+ * 598 kB).
  */
 export const SYNC_DEFLATE = {
   /** Keystroke updates and awareness (tens of bytes) go uncompressed: nothing to gain, no zlib work for them. */
