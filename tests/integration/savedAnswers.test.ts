@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { apiFetch, ApiError } from './api';
-import { savedAnswer, staleSince } from './apiCache';
+import { apiFetch, ApiError } from '../../renderer/src/connection/api';
+import { savedAnswer, staleSince } from '../../renderer/src/connection/apiCache';
 
 /** Node 20 has no localStorage: a plain in-memory one, with the methods the cache uses. */
 class MemoryStorage {
