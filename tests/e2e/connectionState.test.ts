@@ -15,10 +15,13 @@ describe('an honest connection state on a line that dies', () => {
     const token = server.workspace.ownerToken;
     try {
       const docId: string = (await api(server, token, 'POST', '/api/documents', { templateId: 'citizen-reception', language: 'ka', municipality: 'tsageri', values: {} })).body.id;
+      expect((await api(server, token, 'POST', `/api/documents/${docId}/versions`, { name: 'პირველი პროექტი' })).status).toBe(201);
       const page = await openAsMember(browser(), `${link.url}/documents/${docId}#token=${token}`, 'ნინო');
       const badge = page.locator('.sj-connection');
       await page.locator('.sj-connection[data-state="synced"]').waitFor({ timeout: 30_000 });
-      // The stage panel has had its answer from the server once, and the shell is kept by the service worker.
+      // The versions and stage panels have had their answers from the server once, and the shell is kept by the service worker.
+      await openSideTab(page, 'versions');
+      await page.locator('[data-side-panel="versions"] [data-version-id]').first().waitFor({ timeout: 20_000 });
       await openSideTab(page, 'stage');
       await page.locator('[data-field="current-stage"]').waitFor({ timeout: 20_000 });
       const stageShown = await page.locator('[data-field="current-stage"]').innerText();
@@ -61,6 +64,10 @@ describe('an honest connection state on a line that dies', () => {
       expect(await page.locator('[data-side-panel="stage"] [data-field="current-stage"]').innerText()).toBe(stageShown);
       expect(await page.locator('[data-side-panel="stage"] [data-saved-copy]').innerText()).toContain('შენახული ასლი');
       expect(await page.locator('.sj-doc-title').innerText()).not.toBe('');
+      await openSideTab(page, 'versions');
+      await page.locator('[data-side-panel="versions"] [data-version-id]').first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('[data-side-panel="versions"]').innerText()).toContain('პირველი პროექტი');
+      expect(await page.locator('[data-side-panel="versions"] [data-saved-copy]').count()).toBe(1);
       await page.locator('.sj-connection[data-state="offline"]').waitFor({ timeout: 15_000 });
       await page.context().close();
     } finally {

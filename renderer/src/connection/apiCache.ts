@@ -27,7 +27,7 @@ export function answerKey(session: Session, path: string): string {
 
 /** The GETs worth keeping: the act's own answers, the member, the workflow definition. */
 export function isCachedPath(path: string): boolean {
-  return path === '/api/me' || path.startsWith('/api/workflow') || /^\/api\/documents\/[^/?]+(\/(stages|versions|comments|reviews|suggestions|readiness|revision|amendments)\b[^/]*)?$/.test(path.split('?')[0]!);
+  return path === '/api/me' || path.startsWith('/api/workflow') || /^\/api\/documents\/[^/?]+(\/(stages|versions|comments|reviews|suggestions|readiness|revision|revisions|editions|amendments)\b[^/]*)?$/.test(path.split('?')[0]!);
 }
 
 /** The last good answer to a GET, or null. */
