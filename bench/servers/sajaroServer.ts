@@ -6,9 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedActState } from '../../server/lexical/seed';
 import { startServer } from '../../server/startServer';
-import { generateAct } from '../lib/act';
+import { storeGeneratedAct } from '../lib/storeGeneratedAct';
 import { watchEventLoop } from '../lib/loopDelay';
 import { timeRooms } from './roomTiming';
 import { REPO_ROOT, serveRequests, tellParent, type IpcMessage } from '../lib/children';
@@ -62,20 +61,9 @@ async function main(): Promise<void> {
         rooms.reset();
       },
       stats: () => ({ loop: loop.read(), rooms: rooms.read() }),
-      // A generated act cannot come from a template, so the document is created blank through the documents
-      // service (row, first stage, audit) and its stored state replaced by the seeded act before anyone opens it.
       createAct: (message): CreatedAct => {
-        const act = generateAct({ pages: Number(message.pages), seed: Number(message.seed) });
-        const created = workspace.documents.create({ title: String(message.title), language: 'ka' });
-        if (!created.ok) throw new Error(created.error);
-        const docId = created.value.id;
-        const state = seedActState(act.blocks, docId);
-        workspace.db.transaction(() => {
-          workspace.db.prepare('DELETE FROM doc_updates WHERE doc_id = ?').run(docId);
-          workspace.store.append(docId, state);
-        })();
-        workspace.documents.textChanged(docId);
-        return { docId, articles: act.articles, characters: act.characters, stateBytes: state.byteLength };
+        const { docId, act, stateBytes } = storeGeneratedAct(workspace, { pages: Number(message.pages), seed: Number(message.seed), title: String(message.title) });
+        return { docId, articles: act.articles, characters: act.characters, stateBytes };
       },
     },
     async () => {
